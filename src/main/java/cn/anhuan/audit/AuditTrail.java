@@ -1,0 +1,114 @@
+package cn.anhuan.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a state change in the same transaction as the change itself: if the change rolls back, so does
+ * its entry. Entries are chained by SHA-256, each over its own fields and the previous entry's hash.
+ */
+@Service
+public class AuditTrail {
+
+    static final String SYSTEM_ACTOR = "system";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends an entry. Must run inside the transaction that makes the change.
+     *
+     * @param action     what happened, e.g. {@code user.disabled}
+     * @param entityType the kind of record, e.g. {@code user}
+     * @param entityId   the record's id
+     * @param regionCode the region the record belongs to, for scoped history; may be null
+     * @param oldValue   the relevant fields before (null for a creation)
+     * @param newValue   the relevant fields after (null for a deletion)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String entityType, Object entityId, String regionCode,
+                       Map<String, ?> oldValue, Map<String, ?> newValue) {
+        var head = jdbc.sql("select last_id, last_hash from audit.chain_head for update")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        String prevHash = (String) head[1];
+        long id = jdbc.sql("select nextval('audit.entry_seq')").query(Long.class).single();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AuditEntry entry = new AuditEntry(id, at, actor(), clientAddress(), action, entityType,
+                String.valueOf(entityId), regionCode, toJson(oldValue), toJson(newValue), prevHash, null);
+        String hash = hash(entry);
+        jdbc.sql("""
+                insert into audit.entry (id, at, actor, actor_ip, action, entity_type, entity_id, region_code,
+                                         old_value, new_value, prev_hash, hash)
+                values (:id, :at, :actor, :ip, :action, :type, :entityId, :region, :old, :new, :prev, :hash)
+                """)
+                .param("id", id).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("actor", entry.actor()).param("ip", entry.actorIp()).param("action", action)
+                .param("type", entityType).param("entityId", entry.entityId()).param("region", regionCode)
+                .param("old", entry.oldValue()).param("new", entry.newValue())
+                .param("prev", prevHash).param("hash", hash)
+                .update();
+        jdbc.sql("update audit.chain_head set last_id = :id, last_hash = :hash")
+                .param("id", id).param("hash", hash).update();
+    }
+
+    private String toJson(Map<String, ?> value) {
+        return value == null ? null : json.writeValueAsString(new TreeMap<>(value));
+    }
+
+    static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() ? SYSTEM_ACTOR : auth.getName();
+    }
+
+    static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+
+    /** The hash of an entry: SHA-256 over its fields and the previous hash, in a fixed textual form. */
+    static String hash(AuditEntry e) {
+        String canonical = String.join("\u001f",
+                e.prevHash(), Long.toString(e.id()),
+                Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, e.at())),
+                e.actor(), nz(e.actorIp()), e.action(), e.entityType(), e.entityId(), nz(e.regionCode()),
+                nz(e.oldValue()), nz(e.newValue()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException(e1);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "\u2400" : s;
+    }
+}

@@ -1,0 +1,19 @@
+package cn.anhuan.shared.db;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded PostgreSQL, used when no {@code spring.datasource.url} is set.
+ *
+ * @param dataDir where the cluster lives (kept across restarts)
+ * @param durable fsync and synchronous commit on; only tests turn it off
+ * @param port    fixed port, or 0 for a free one
+ */
+@ConfigurationProperties("anhuan.database.embedded")
+record EmbeddedDatabaseProperties(@DefaultValue("./data/pg") Path dataDir,
+                                  @DefaultValue("true") boolean durable,
+                                  @DefaultValue("0") int port) {
+}

@@ -1,0 +1,34 @@
+package cn.anhuan.shared.web;
+
+import cn.anhuan.shared.ConflictException;
+import cn.anhuan.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Pages: a missing or out-of-scope record renders the 404 page; a stale edit renders the conflict page. */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class HtmlErrorHandler {
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(404);
+        model.addAttribute("status", 404);
+        model.addAttribute("messageKey", "error.page.notFound");
+        return "error";
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        response.setStatus(409);
+        model.addAttribute("status", 409);
+        model.addAttribute("messageKey", e.messageKey());
+        model.addAttribute("messageArgs", e.args());
+        return "error";
+    }
+}

@@ -1,0 +1,54 @@
+package cn.anhuan.shared.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
+
+/**
+ * Simplified Chinese by default, English second. {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches
+ * and sticks for the session; without a choice, a supported Accept-Language is honoured (API clients).
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfiguration implements WebMvcConfigurer {
+
+    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        SessionLocaleResolver resolver = new SessionLocaleResolver() {
+            @Override
+            public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+                super.setLocale(request, response, locale == null ? null : supported(locale));
+            }
+        };
+        resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                return CHINESE;
+            }
+            Locale preferred = request.getLocale();
+            return supported(preferred);
+        });
+        return resolver;
+    }
+
+    static Locale supported(Locale requested) {
+        return "en".equals(requested.getLanguage()) ? Locale.ENGLISH : CHINESE;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}
