@@ -46,6 +46,11 @@ public record AnhuanUser(long id, String username, String displayName, String pa
         return lockedUntil == null || lockedUntil.isBefore(Instant.now());
     }
 
+    /** Whether this user administers the platform (shows the editing forms). */
+    public boolean admin() {
+        return role == Role.SYSTEM_ADMIN;
+    }
+
     /** The same user without its password hash, as kept in the session. */
     AnhuanUser withoutPassword() {
         return new AnhuanUser(id, username, displayName, "", role, regionCode, departmentId, enterpriseCode,

@@ -56,6 +56,11 @@ public class UserAccounts {
         return users.count(DataScope.current());
     }
 
+    /** Active accounts per region code, in the caller's regions. */
+    public java.util.Map<String, Long> countVisibleByRegion() {
+        return users.countByRegion(DataScope.current());
+    }
+
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public UserView create(UserCommand c) {

@@ -60,6 +60,17 @@ class UserRepository {
                 .query(Long.class).single();
     }
 
+    java.util.Map<String, Long> countByRegion(DataScope scope) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select region_code, count(*) from identity.app_user
+                where enabled and (:all or region_code = any(string_to_array(:regions, ',')))
+                group by region_code""")
+                .param("all", scope.unrestricted()).param("regions", scope.regionList())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
     long insert(UserRow u) {
         return jdbc.sql("""
                 insert into identity.app_user (username, display_name, password_hash, role, region_code,
@@ -114,10 +125,9 @@ class UserRepository {
 
     static UserRow map(ResultSet rs, int n) throws SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
-        long dept = rs.getLong("department_id");
         return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("region_code"),
-                rs.wasNull() ? null : dept, rs.getString("enterprise_code"), rs.getBoolean("enabled"),
+                rs.getObject("department_id", Long.class), rs.getString("enterprise_code"), rs.getBoolean("enabled"),
                 rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
     }
