@@ -37,7 +37,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String type,
                        String title, String key) throws IOException {
-        Locale locale = "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Locale locale = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())
+                ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         String detail = messages.getMessage(key, null, key, locale);
         response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");

@@ -1,0 +1,172 @@
+package cn.anhuan.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import cn.anhuan.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every GET endpoint of the API (and the record pages) with every role and proves that nothing outside
+ * the caller's scope is shown: lists hold only in-scope records, out-of-scope ids answer 404, and
+ * administration answers 403 to other roles. A new GET endpoint fails this test until it is added here.
+ */
+@IntegrationTest
+class ScopeMatrixTests {
+
+    static final String YAODU = "141002";
+    static final String HOUMA = "141081";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AccountUserDetailsService accounts;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** The demo users of every role, with the regions each must see (null: all). */
+    static final Map<String, Set<String>> USERS = Map.of(
+            "admin", Set.of(),
+            "leader", Set.of(),
+            "city.safety", Set.of(),
+            "city.housing", Set.of(),
+            "yaodu.safety", Set.of(YAODU),
+            "yaodu.inspector", Set.of(YAODU),
+            "houma.safety", Set.of(HOUMA),
+            "demo.officer", Set.of(YAODU));
+
+    static final Set<String> COVERED = Set.of(
+            "/api/v1/me", "/api/v1/regions", "/api/v1/regions/{code}", "/api/v1/regions/{code}/history",
+            "/api/v1/departments", "/api/v1/departments/{id}", "/api/v1/departments/{id}/history",
+            "/api/v1/department-kinds", "/api/v1/industries", "/api/v1/industry-supervision",
+            "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/{id}/history", "/api/v1/tokens",
+            "/api/v1/audit", "/api/v1/audit/verify");
+
+    @Test
+    void everyApiReadEndpointIsInTheMatrix() {
+        Set<String> endpoints = mappings.getHandlerMethods().keySet().stream()
+                .filter(info -> info.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .flatMap(info -> info.getPatternValues().stream())
+                .filter(p -> p.startsWith("/api/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(endpoints).containsExactlyInAnyOrderElementsOf(COVERED);
+    }
+
+    @Test
+    void everyRoleSeesOnlyItsScopeOnEveryEndpoint() throws Exception {
+        long yaoduDept = departmentOf(YAODU);
+        long houmaDept = departmentOf(HOUMA);
+        long yaoduUser = userId("yaodu.inspector");
+        long allRegions = jdbc.sql("select count(*) from organization.region").query(Long.class).single();
+        for (var entry : USERS.entrySet()) {
+            String username = entry.getKey();
+            Set<String> scope = entry.getValue();
+            boolean city = scope.isEmpty();
+            boolean admin = username.equals("admin");
+            String other = scope.contains(HOUMA) ? YAODU : HOUMA;
+            String own = city ? YAODU : scope.iterator().next();
+            long otherDept = other.equals(HOUMA) ? houmaDept : yaoduDept;
+            long ownDept = own.equals(YAODU) ? yaoduDept : houmaDept;
+
+            assertThat(status(username, "/api/v1/me")).isEqualTo(200);
+
+            List<String> regions = codes(username, "/api/v1/regions", "$[*].code");
+            if (city) {
+                assertThat(regions).as(username).hasSize((int) allRegions);
+            } else {
+                assertThat(regions).as(username).containsExactlyInAnyOrderElementsOf(scope);
+            }
+            assertThat(status(username, "/api/v1/regions/" + own)).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/regions/" + own + "/history")).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/regions/" + other)).as(username).isEqualTo(city ? 200 : 404);
+            assertThat(status(username, "/api/v1/regions/" + other + "/history")).as(username).isEqualTo(city ? 200 : 404);
+            assertThat(status(username, "/api/v1/regions/999999")).as(username).isEqualTo(404);
+
+            List<String> departmentRegions = codes(username, "/api/v1/departments", "$[*].regionCode");
+            assertThat(departmentRegions).as(username).isNotEmpty();
+            if (!city) {
+                assertThat(departmentRegions).as(username).allMatch(scope::contains);
+            }
+            assertThat(codes(username, "/api/v1/departments?region=" + other, "$[*].regionCode"))
+                    .as(username).hasSize(city ? 10 : 0);
+            assertThat(status(username, "/api/v1/departments/" + ownDept)).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/departments/" + ownDept + "/history")).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/departments/" + otherDept)).as(username).isEqualTo(city ? 200 : 404);
+            assertThat(status(username, "/api/v1/departments/" + otherDept + "/history")).as(username)
+                    .isEqualTo(city ? 200 : 404);
+
+            for (String reference : List.of("/api/v1/department-kinds", "/api/v1/industries",
+                    "/api/v1/industry-supervision", "/api/v1/tokens")) {
+                assertThat(status(username, reference)).as(username + " " + reference).isEqualTo(200);
+            }
+            for (String adminOnly : List.of("/api/v1/users", "/api/v1/users/" + yaoduUser,
+                    "/api/v1/users/" + yaoduUser + "/history", "/api/v1/audit", "/api/v1/audit/verify")) {
+                assertThat(status(username, adminOnly)).as(username + " " + adminOnly).isEqualTo(admin ? 200 : 403);
+            }
+
+            assertThat(page(username, "/regions/" + other)).as(username).isEqualTo(city ? 200 : 404);
+            assertThat(page(username, "/departments/" + otherDept)).as(username).isEqualTo(city ? 200 : 404);
+            assertThat(page(username, "/admin/users")).as(username).isEqualTo(admin ? 200 : 403);
+            assertThat(page(username, "/admin/audit")).as(username).isEqualTo(admin ? 200 : 403);
+        }
+    }
+
+    @Test
+    void aDepartmentSupervisorIsLimitedToTheIndustriesItsDepartmentSupervises() throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/me").with(user(accounts.loadUserByUsername("city.housing"))))
+                .andReturn();
+        List<String> industries = JsonPath.read(result.getResponse().getContentAsString(), "$.scope.industryCodes");
+        assertThat(industries).containsExactlyInAnyOrder("CONSTRUCTION", "GAS_SUPPLY", "HEAT_SUPPLY", "WATER_SUPPLY");
+    }
+
+    @Test
+    void anEnterpriseOfficerIsLimitedToItsEnterprise() throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/me").with(user(accounts.loadUserByUsername("demo.officer"))))
+                .andReturn();
+        assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.scope.enterpriseCode"))
+                .isEqualTo("911410023123456732");
+    }
+
+    private int status(String username, String url) throws Exception {
+        return mvc.perform(get(url).with(user(accounts.loadUserByUsername(username)))).andReturn().getResponse()
+                .getStatus();
+    }
+
+    private int page(String username, String url) throws Exception {
+        return status(username, url);
+    }
+
+    private List<String> codes(String username, String url, String path) throws Exception {
+        MvcResult result = mvc.perform(get(url).with(user(accounts.loadUserByUsername(username)))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(username + " " + url).isEqualTo(200);
+        return JsonPath.read(result.getResponse().getContentAsString(), path);
+    }
+
+    private long departmentOf(String region) {
+        return jdbc.sql("select id from organization.department where region_code = :r and kind = 'EMERGENCY'")
+                .param("r", region).query(Long.class).single();
+    }
+
+    private long userId(String username) {
+        return jdbc.sql("select id from identity.app_user where username = :u").param("u", username)
+                .query(Long.class).single();
+    }
+}
