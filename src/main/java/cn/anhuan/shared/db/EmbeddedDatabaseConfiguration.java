@@ -23,7 +23,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
-        return EmbeddedDatabase.start(properties.dataDir(), properties.durable(), properties.port());
+        return EmbeddedDatabaseStartup.take(properties);
     }
 
     @Bean

@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the cluster lives (kept across restarts)
  * @param durable fsync and synchronous commit on; only tests turn it off
  * @param port    fixed port, or 0 for a free one
+ * @param reset   delete the data directory before starting (tests only: every run starts empty)
  */
 @ConfigurationProperties("anhuan.database.embedded")
 record EmbeddedDatabaseProperties(@DefaultValue("./data/pg") Path dataDir,
                                   @DefaultValue("true") boolean durable,
-                                  @DefaultValue("0") int port) {
+                                  @DefaultValue("0") int port,
+                                  @DefaultValue("false") boolean reset) {
 }

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * Simplified Chinese by default, English second. {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches
- * and sticks for the session; without a choice, a supported Accept-Language is honoured (API clients).
+ * and sticks for the session. Pages start in Chinese whatever the browser says; API clients get the language
+ * of their Accept-Language header when it is one of the two.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -31,11 +32,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
             }
         };
         resolver.setDefaultLocaleFunction(request -> {
-            if (request.getHeader("Accept-Language") == null) {
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                    || request.getHeader("Accept-Language") == null) {
                 return CHINESE;
             }
-            Locale preferred = request.getLocale();
-            return supported(preferred);
+            return supported(request.getLocale());
         });
         return resolver;
     }
