@@ -51,6 +51,18 @@ final class Browser {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /** Saves what the browser shows to {@code target/screenshots/NAME.png}, for people to look at. */
+    static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void login(WebDriver driver, String base, String username, String password) {
         driver.get(base + "/login");
         driver.findElement(By.id("username")).sendKeys(username);

@@ -45,6 +45,7 @@ class CountyUserBrowserTests {
         assertThat(regionsOf(driver.findElements(By.cssSelector("#region-table tbody tr")))).containsExactly("141002");
         assertThat(driver.findElement(By.id("count-regions")).getText()).isEqualTo("1");
         assertThat(driver.findElement(By.id("count-departments")).getText()).isEqualTo("10");
+        Browser.screenshot(driver, "county-home-zh");
 
         driver.get(base + "/regions");
         assertThat(regionsOf(driver.findElements(By.cssSelector("#regions tbody tr")))).containsExactly("141002");
@@ -58,6 +59,7 @@ class CountyUserBrowserTests {
         driver.findElement(By.id("lang-en")).click();
         Browser.waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("welcome"), "Welcome"));
         assertThat(driver.findElement(By.id("region-table")).getText()).contains("Yaodu District");
+        Browser.screenshot(driver, "county-home-en");
         driver.get(base + "/regions");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Regions");
         driver.findElement(By.id("lang-zh")).click();
@@ -79,6 +81,7 @@ class CountyUserBrowserTests {
                 .allMatch(row -> "141081".equals(row.getAttribute("data-region")));
         assertThat(marker.isDisplayed()).as("the page was not reloaded: htmx swapped the table").isTrue();
         assertThat(driver.getCurrentUrl()).endsWith("/departments?region=141081");
+        Browser.screenshot(driver, "departments-filtered");
     }
 
     private static List<String> regionsOf(List<WebElement> rows) {
