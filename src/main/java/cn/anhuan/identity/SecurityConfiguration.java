@@ -66,7 +66,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, UserRepository users, ScopeResolver scopes) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error").permitAll()
+                                "/error", "/air/calculator", "/air/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
+import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -54,6 +55,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", text(e.messageKey(), e.args()))));
         }
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", text("error.validation"));
+        problem.setProperty("errors", e.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message", text(p.messageKey(), p.args()))).toList());
         return problem;
     }
 

@@ -20,6 +20,7 @@ class HtmlErrorHandler {
         response.setStatus(404);
         model.addAttribute("status", 404);
         model.addAttribute("messageKey", "error.page.notFound");
+        model.addAttribute("messageArgs", new Object[0]);
         return "error";
     }
 

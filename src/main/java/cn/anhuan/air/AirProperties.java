@@ -1,0 +1,14 @@
+package cn.anhuan.air;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the air-quality module.
+ *
+ * @param realtimePm2012 how HJ 633-2012 real-time reports treat PM: the 24-h sliding means the text names
+ *                       (default), or 1-h values on the 24-h table as several publishers did
+ */
+@ConfigurationProperties("anhuan.air")
+record AirProperties(@DefaultValue("SLIDING_24H") AqiCalculator.RealtimePm2012 realtimePm2012) {
+}
