@@ -42,9 +42,19 @@ public final class AqiCalculator {
     private final long[][][] breakpoints;
     private final RealtimePm2012 realtimePm2012;
 
+    /** [standard][report] → the indicators that report needs (computed once; never handed out). */
+    private final Set<Indicator>[][] needed;
+
+    @SuppressWarnings("unchecked")
     private AqiCalculator(long[][][] breakpoints, RealtimePm2012 realtimePm2012) {
         this.breakpoints = breakpoints;
         this.realtimePm2012 = realtimePm2012;
+        this.needed = new Set[AqiStandard.values().length][AqiReport.values().length];
+        for (AqiStandard s : AqiStandard.values()) {
+            for (AqiReport r : AqiReport.values()) {
+                needed[s.ordinal()][r.ordinal()] = indicators(s, r);
+            }
+        }
     }
 
     /** The engine on the standards' own tables. */
@@ -77,7 +87,7 @@ public final class AqiCalculator {
         int[] iaqi = new int[INDICATORS.length];
         java.util.Arrays.fill(iaqi, NONE);
         List<Indicator> missing = new ArrayList<>(2);
-        Set<Indicator> needed = indicators(standard, report);
+        Set<Indicator> needed = this.needed[standard.ordinal()][report.ordinal()];
         boolean is2026 = standard == AqiStandard.HJ633_2026;
         for (Indicator indicator : needed) {
             int i = indicator.ordinal();
