@@ -55,6 +55,12 @@ public class RegionService {
         return jdbc.sql(SELECT + "where code = :code").param("code", code).query(RegionService::map).optional();
     }
 
+    /** The root of the tree (the city), without scope: its name is public. */
+    public RegionView root() {
+        return jdbc.sql(SELECT + "where parent_code is null order by code limit 1").query(RegionService::map)
+                .optional().orElse(null);
+    }
+
     /** The codes of a region and all below it (a county user's scope). */
     public Set<String> subtree(String code) {
         return Set.copyOf(jdbc.sql("""

@@ -58,7 +58,10 @@ class ScopeMatrixTests {
             "/api/v1/departments", "/api/v1/departments/{id}", "/api/v1/departments/{id}/history",
             "/api/v1/department-kinds", "/api/v1/industries", "/api/v1/industry-supervision",
             "/api/v1/users", "/api/v1/users/{id}", "/api/v1/users/{id}/history", "/api/v1/tokens",
-            "/api/v1/audit", "/api/v1/audit/verify");
+            "/api/v1/audit", "/api/v1/audit/verify",
+            "/api/v1/air/stations", "/api/v1/air/stations/{code}", "/api/v1/air/stations/{code}/hourly",
+            "/api/v1/air/stations/{code}/daily", "/api/v1/air/regions/current", "/api/v1/air/regions/daily",
+            "/api/v1/air/statistics");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -120,6 +123,24 @@ class ScopeMatrixTests {
             for (String adminOnly : List.of("/api/v1/users", "/api/v1/users/" + yaoduUser,
                     "/api/v1/users/" + yaoduUser + "/history", "/api/v1/audit", "/api/v1/audit/verify")) {
                 assertThat(status(username, adminOnly)).as(username + " " + adminOnly).isEqualTo(admin ? 200 : 403);
+            }
+
+            String ownStation = own.equals(YAODU) ? "1171A" : "LF-HM";
+            String otherStation = other.equals(YAODU) ? "1171A" : "LF-HM";
+            List<String> stationRegions = codes(username, "/api/v1/air/stations", "$[*].regionCode");
+            if (!city) {
+                assertThat(stationRegions).as(username).isNotEmpty().allMatch(scope::contains);
+            }
+            String period = "?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z";
+            String days = "?from=2026-01-01&to=2026-01-02";
+            for (String suffix : List.of("", "/hourly" + period, "/daily" + days)) {
+                assertThat(status(username, "/api/v1/air/stations/" + ownStation + suffix)).as(username).isEqualTo(200);
+                assertThat(status(username, "/api/v1/air/stations/" + otherStation + suffix)).as(username)
+                        .isEqualTo(city ? 200 : 404);
+            }
+            for (String open : List.of("/api/v1/air/regions/current", "/api/v1/air/regions/daily" + days,
+                    "/api/v1/air/statistics?year=2026")) {
+                assertThat(status(username, open)).as(username + " " + open + " (published figures)").isEqualTo(200);
             }
 
             assertThat(page(username, "/regions/" + other)).as(username).isEqualTo(city ? 200 : 404);
