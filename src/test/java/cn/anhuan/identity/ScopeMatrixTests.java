@@ -61,7 +61,9 @@ class ScopeMatrixTests {
             "/api/v1/audit", "/api/v1/audit/verify",
             "/api/v1/air/stations", "/api/v1/air/stations/{code}", "/api/v1/air/stations/{code}/hourly",
             "/api/v1/air/stations/{code}/daily", "/api/v1/air/regions/current", "/api/v1/air/regions/daily",
-            "/api/v1/air/statistics");
+            "/api/v1/air/statistics", "/api/v1/air/forecasts", "/api/v1/air/warnings/proposal",
+            "/api/v1/air/warnings", "/api/v1/air/warnings/{id}", "/api/v1/air/reduction-list",
+            "/api/v1/air/reduction-list/check", "/api/v1/air/emission-baseline");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -138,8 +140,15 @@ class ScopeMatrixTests {
                 assertThat(status(username, "/api/v1/air/stations/" + otherStation + suffix)).as(username)
                         .isEqualTo(city ? 200 : 404);
             }
+            assertThat(status(username, "/api/v1/air/warnings/0")).as(username).isEqualTo(404);
+            List<String> reductionRegions = codes(username, "/api/v1/air/reduction-list", "$[*].regionCode");
+            if (!city) {
+                assertThat(reductionRegions).as(username).allMatch(scope::contains);
+            }
             for (String open : List.of("/api/v1/air/regions/current", "/api/v1/air/regions/daily" + days,
-                    "/api/v1/air/statistics?year=2026")) {
+                    "/api/v1/air/statistics?year=2026", "/api/v1/air/forecasts?from=2026-01-01",
+                    "/api/v1/air/warnings/proposal", "/api/v1/air/warnings", "/api/v1/air/reduction-list/check",
+                    "/api/v1/air/emission-baseline")) {
                 assertThat(status(username, open)).as(username + " " + open + " (published figures)").isEqualTo(200);
             }
 

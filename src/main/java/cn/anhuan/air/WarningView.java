@@ -1,0 +1,15 @@
+package cn.anhuan.air;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A heavy-pollution warning with its history of level changes. */
+public record WarningView(long id, String scheme, WarningLevel level, String status, String documentNo, String reason,
+                          Instant startsAt, Instant endsAt, Instant issuedAt, String issuedBy, Instant liftedAt,
+                          String forecast, int version, List<Change> changes) {
+
+    /** One step: issued, raised, lowered or lifted, with the reason. */
+    public record Change(String action, WarningLevel fromLevel, WarningLevel toLevel, String reason, Instant at,
+                         String by) {
+    }
+}

@@ -1,0 +1,143 @@
+package cn.anhuan.air.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.anhuan.air.ReductionItem;
+import cn.anhuan.air.ReductionList;
+import cn.anhuan.air.WarningCommand;
+import cn.anhuan.air.WarningLevel;
+import cn.anhuan.air.WarningService;
+import cn.anhuan.shared.BusinessRuleException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The warning desk: forecasts, the proposed level, issuing, changing and lifting; and the reduction list. */
+@Controller
+class WarningWebController {
+
+    private final WarningService warnings;
+    private final ReductionList reductions;
+    private final Clock clock;
+
+    WarningWebController(WarningService warnings, ReductionList reductions, Clock clock) {
+        this.warnings = warnings;
+        this.reductions = reductions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/air/warnings")
+    String page(Model model) {
+        LocalDate today = LocalDate.now(clock);
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            days.add(today.plusDays(i).toString());
+        }
+        model.addAttribute("days", days);
+        model.addAttribute("proposal", warnings.proposal());
+        model.addAttribute("active", warnings.active().orElse(null));
+        model.addAttribute("recent", warnings.recent(10));
+        model.addAttribute("levels", WarningLevel.values());
+        return "air/warnings";
+    }
+
+    @PostMapping("/air/warnings/forecast")
+    String forecast(@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        LocalDate today = LocalDate.now(clock);
+        List<Integer> values = new ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                String v = params.get("aqi" + i);
+                values.add(v == null || v.isBlank() ? null : Integer.valueOf(v.trim()));
+            }
+            warnings.saveForecast(today, values);
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("error", "air.forecast.range");
+            redirect.addFlashAttribute("errorArgs", new Object[] {"?"});
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/air/warnings";
+    }
+
+    @PostMapping("/air/warnings")
+    String issue(@RequestParam WarningLevel level, @RequestParam String documentNo, @RequestParam String reason,
+                 RedirectAttributes redirect) {
+        return act(redirect, () -> warnings.issue(new WarningCommand(level, documentNo, reason, null, null, null, null)));
+    }
+
+    @PostMapping("/air/warnings/{id}/level")
+    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level, @RequestParam String reason,
+                       @RequestParam Integer version, RedirectAttributes redirect) {
+        return act(redirect, () -> warnings.changeLevel(id, new WarningCommand(level, null, reason, null, null, null,
+                version)));
+    }
+
+    @PostMapping("/air/warnings/{id}/lift")
+    String lift(@PathVariable long id, @RequestParam String reason, @RequestParam Integer version,
+                RedirectAttributes redirect) {
+        return act(redirect, () -> warnings.lift(id, reason, version));
+    }
+
+    @GetMapping("/air/reduction")
+    String reduction(Model model) {
+        model.addAttribute("items", reductions.items(null));
+        model.addAttribute("checks", reductions.check());
+        model.addAttribute("baseline", reductions.baseline());
+        model.addAttribute("levels", List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED));
+        return "air/reduction";
+    }
+
+    @PostMapping("/air/reduction")
+    String addItem(@RequestParam WarningLevel level, @RequestParam String enterpriseCode,
+                   @RequestParam String enterpriseName, @RequestParam String regionCode, @RequestParam String measures,
+                   @RequestParam BigDecimal so2, @RequestParam BigDecimal nox, @RequestParam BigDecimal pm,
+                   @RequestParam BigDecimal vocs, RedirectAttributes redirect) {
+        try {
+            reductions.add(new ReductionItem(null, level, enterpriseCode.trim().toUpperCase(java.util.Locale.ROOT),
+                    enterpriseName, regionCode, measures, so2, nox, pm, vocs));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/air/reduction";
+    }
+
+    @PostMapping("/air/reduction/baseline")
+    String baseline(@RequestParam BigDecimal SO2, @RequestParam BigDecimal NOX, @RequestParam BigDecimal PM,
+                    @RequestParam BigDecimal VOCS, RedirectAttributes redirect) {
+        try {
+            reductions.setBaseline(Map.of("SO2", SO2, "NOX", NOX, "PM", PM, "VOCS", VOCS));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/air/reduction";
+    }
+
+    @PostMapping("/air/reduction/{id}/remove")
+    String remove(@PathVariable long id) {
+        reductions.remove(id);
+        return "redirect:/air/reduction";
+    }
+
+    private static String act(RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/air/warnings";
+    }
+}
