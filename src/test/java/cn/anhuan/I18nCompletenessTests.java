@@ -23,7 +23,7 @@ class I18nCompletenessTests {
     private static final Pattern DYNAMIC_PREFIX = Pattern.compile("#\\{'([A-Za-z][A-Za-z0-9_.]*\\.)' \\+");
     private static final Pattern CODE_KEY = Pattern.compile(
             "(?:BusinessRuleException\\((?:\"[^\"]*\"|[a-zA-Z.()]+), |ConflictException\\(|text\\(|\"messageKey\", "
-                    + "|RowError\\([a-zA-Z0-9]+, |FieldProblem\\((?:\"[^\"]*\"|[a-zA-Z.()]+), )\"([a-z][A-Za-z0-9_.]+)\"");
+                    + "|RowError\\([a-zA-Z0-9]+, |FieldProblem\\((?:\"[^\"]*\"|[a-zA-Z.()]+), )\"([a-z][A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {

@@ -69,6 +69,13 @@ public class RegionService {
                 .param("code", code).query(String.class).list());
     }
 
+    /** A region and all below it, in tree order, without scope. */
+    public List<RegionView> subtreeViews(String code) {
+        return jdbc.sql(SELECT + """
+                where path like (select path from organization.region where code = :code) || '%'
+                order by path""").param("code", code).query(RegionService::map).list();
+    }
+
     /** The county-level unit (or the city itself) that a region belongs to. */
     public Optional<RegionView> countyOf(String code) {
         return find(code).flatMap(r -> r.kind().countyLevel() || r.parentCode() == null ? Optional.of(r)

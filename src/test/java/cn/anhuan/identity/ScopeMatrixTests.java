@@ -63,7 +63,9 @@ class ScopeMatrixTests {
             "/api/v1/air/stations/{code}/daily", "/api/v1/air/regions/current", "/api/v1/air/regions/daily",
             "/api/v1/air/statistics", "/api/v1/air/forecasts", "/api/v1/air/warnings/proposal",
             "/api/v1/air/warnings", "/api/v1/air/warnings/{id}", "/api/v1/air/reduction-list",
-            "/api/v1/air/reduction-list/check", "/api/v1/air/emission-baseline");
+            "/api/v1/air/reduction-list/check", "/api/v1/air/emission-baseline",
+            "/api/v1/enterprises", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{id}/history",
+            "/api/v1/enterprises/export.xlsx", "/api/v1/enterprises/template.xlsx");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -141,6 +143,25 @@ class ScopeMatrixTests {
                         .isEqualTo(city ? 200 : 404);
             }
             assertThat(status(username, "/api/v1/air/warnings/0")).as(username).isEqualTo(404);
+
+            List<String> enterpriseRegions = codes(username, "/api/v1/enterprises?limit=500", "$[*].regionCode");
+            assertThat(enterpriseRegions).as(username).isNotEmpty();
+            if (!city) {
+                assertThat(enterpriseRegions).as(username).allMatch(scope::contains);
+            }
+            long otherEnterprise = enterpriseIn(other);
+            long ownEnterprise = username.equals("demo.officer") ? enterpriseCode("911410023123456732") : enterpriseIn(own);
+            boolean industryLimited = username.equals("city.housing");
+            for (String suffix : List.of("", "/history")) {
+                assertThat(status(username, "/api/v1/enterprises/" + otherEnterprise + suffix)).as(username)
+                        .isEqualTo(city && !industryLimited ? 200 : 404);
+                assertThat(status(username, "/api/v1/enterprises/" + ownEnterprise + suffix)).as(username)
+                        .isEqualTo(industryLimited ? 404 : 200);
+            }
+            assertThat(status(username, "/api/v1/enterprises/export.xlsx")).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/enterprises/template.xlsx")).as(username).isEqualTo(200);
+            assertThat(page(username, "/enterprises/" + otherEnterprise)).as(username)
+                    .isEqualTo(city && !industryLimited ? 200 : 404);
             List<String> reductionRegions = codes(username, "/api/v1/air/reduction-list", "$[*].regionCode");
             if (!city) {
                 assertThat(reductionRegions).as(username).allMatch(scope::contains);
@@ -165,6 +186,14 @@ class ScopeMatrixTests {
                 .andReturn();
         List<String> industries = JsonPath.read(result.getResponse().getContentAsString(), "$.scope.industryCodes");
         assertThat(industries).containsExactlyInAnyOrder("CONSTRUCTION", "GAS_SUPPLY", "HEAT_SUPPLY", "WATER_SUPPLY");
+    }
+
+    @Test
+    void aDepartmentSupervisorSeesOnlyEnterprisesOfItsIndustries() throws Exception {
+        assertThat(codes("city.housing", "/api/v1/enterprises?limit=500", "$[*].industryCode"))
+                .isNotEmpty().allMatch(Set.of("CONSTRUCTION", "GAS_SUPPLY", "HEAT_SUPPLY", "WATER_SUPPLY")::contains);
+        assertThat(codes("demo.officer", "/api/v1/enterprises", "$[*].creditCode"))
+                .containsExactly("911410023123456732");
     }
 
     @Test
@@ -193,6 +222,18 @@ class ScopeMatrixTests {
     private long departmentOf(String region) {
         return jdbc.sql("select id from organization.department where region_code = :r and kind = 'EMERGENCY'")
                 .param("r", region).query(Long.class).single();
+    }
+
+    /** A hazardous-chemicals enterprise in a county (never supervised by the housing department). */
+    private long enterpriseIn(String region) {
+        return jdbc.sql("""
+                select min(id) from enterprise.enterprise where region_code = :r and industry_code = 'HAZARDOUS_CHEMICALS'
+                  and credit_code <> '911410023123456732'""").param("r", region).query(Long.class).single();
+    }
+
+    private long enterpriseCode(String code) {
+        return jdbc.sql("select id from enterprise.enterprise where credit_code = :c").param("c", code)
+                .query(Long.class).single();
     }
 
     private long userId(String username) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.identity.CurrentUser;
 import cn.anhuan.identity.UserAccounts;
 import cn.anhuan.organization.CodeName;
@@ -28,9 +29,11 @@ class HomeController {
     private final DepartmentService departments;
     private final IndustryService industries;
     private final UserAccounts accounts;
+    private final EnterpriseService enterprises;
 
     HomeController(RegionService regions, DepartmentService departments, IndustryService industries,
-                   UserAccounts accounts) {
+                   UserAccounts accounts, EnterpriseService enterprises) {
+        this.enterprises = enterprises;
         this.regions = regions;
         this.departments = departments;
         this.industries = industries;
@@ -57,6 +60,7 @@ class HomeController {
         model.addAttribute("regionCount", visible.size());
         model.addAttribute("departmentCount", visibleDepartments.size());
         model.addAttribute("userCount", accounts.countVisible());
+        model.addAttribute("enterpriseCount", enterprises.countVisible());
         model.addAttribute("myRegion", CurrentUser.current().flatMap(u -> regions.find(u.regionCode())).orElse(null));
         model.addAttribute("scopeRegions", visible.stream().map(r -> r.label(locale)).collect(Collectors.joining("、")));
         model.addAttribute("scopeIndustries", scope.industryCodes() == null ? null : scope.industryCodes().stream()

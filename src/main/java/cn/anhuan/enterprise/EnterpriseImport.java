@@ -1,0 +1,300 @@
+package cn.anhuan.enterprise;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.anhuan.audit.AuditTrail;
+import cn.anhuan.enterprise.EnterpriseImportReport.RowProblem;
+import cn.anhuan.organization.IndustryService;
+import cn.anhuan.shared.DataScope;
+import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enterprise import from Excel (.xlsx) or CSV, with a template and a dry run; every bad row is reported with
+ * its number, field and reason, and nothing is written unless every row is good. Export of any filtered list.
+ */
+@Service
+public class EnterpriseImport {
+
+    static final int MAX_ROWS = 50_000;
+    static final int MAX_REPORTED = 2_000;
+
+    private final EnterpriseService enterprises;
+    private final EnterpriseRules rules;
+    private final IndustryService industries;
+    private final AuditTrail audit;
+
+    EnterpriseImport(EnterpriseService enterprises, EnterpriseRules rules, IndustryService industries,
+                     AuditTrail audit) {
+        this.enterprises = enterprises;
+        this.rules = rules;
+        this.industries = industries;
+        this.audit = audit;
+    }
+
+    /** The empty template with its header and one example row. */
+    public byte[] template() throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("enterprises");
+            Row header = sheet.createRow(0);
+            Row example = sheet.createRow(1);
+            String[] sample = {"911410023123456732", "临汾示范化工有限公司", "141002", "", "尧都区示例路 1 号", "36.08",
+                    "111.52", "HAZARDOUS_CHEMICALS", "C26", "MEDIUM", "120", "张三", "李四", "0357-1234567", "2",
+                    "true", "OPERATING"};
+            for (int i = 0; i < EnterpriseColumns.ALL.size(); i++) {
+                header.createCell(i).setCellValue(EnterpriseColumns.ALL.get(i).header());
+                example.createCell(i).setCellValue(sample[i]);
+                sheet.setColumnWidth(i, 22 * 256);
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Transactional
+    @PreAuthorize(EnterpriseService.EDITORS)
+    public EnterpriseImportReport importFile(InputStream in, boolean dryRun) throws IOException {
+        List<Map<String, String>> rows = read(in);
+        var industryList = industries.industries();
+        List<RowProblem> errors = new ArrayList<>();
+        List<RowProblem> warnings = new ArrayList<>();
+        List<EnterpriseCommand> commands = new ArrayList<>(rows.size());
+        Set<String> seen = new HashSet<>();
+        Set<String> existing = new HashSet<>();
+        DataScope scope = DataScope.current();
+        int errorCount = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            int rowNo = i + 2;
+            Map<String, String> r = rows.get(i);
+            List<FieldProblem> problems = new ArrayList<>();
+            EnterpriseCommand c = command(r, problems);
+            if (c != null) {
+                EnterpriseRules.Outcome outcome = rules.check(c, industryList);
+                problems.addAll(outcome.errors());
+                outcome.warnings().forEach(w -> warnings.add(new RowProblem(rowNo, w.field(), w.messageKey(), w.args())));
+                String code = CreditCode.normalise(c.creditCode());
+                if (!seen.add(code)) {
+                    problems.add(new FieldProblem("credit_code", "enterprise.import.duplicate", code));
+                } else if (enterprises.creditCodeTaken(code)) {
+                    existing.add(code);
+                    problems.add(new FieldProblem("credit_code", "enterprise.creditCode.taken", code));
+                }
+                if (c.regionCode() != null && !scope.seesRegion(c.regionCode().trim())) {
+                    problems.add(new FieldProblem("region_code", "enterprise.region.outOfScope", c.regionCode()));
+                }
+            }
+            if (!problems.isEmpty()) {
+                errorCount++;
+                for (FieldProblem p : problems) {
+                    if (errors.size() < MAX_REPORTED) {
+                        errors.add(new RowProblem(rowNo, p.field(), p.messageKey(), p.args()));
+                    }
+                }
+            } else {
+                commands.add(c);
+            }
+        }
+        if (errorCount > 0 || dryRun) {
+            return new EnterpriseImportReport(rows.size(), 0, dryRun, errors, warnings);
+        }
+        List<AuditTrail.Change> changes = new ArrayList<>(commands.size());
+        Map<String, Long> departments = new HashMap<>();
+        for (EnterpriseCommand c : commands) {
+            Long dept = c.departmentId() != null ? c.departmentId() : departments.computeIfAbsent(
+                    c.regionCode().trim() + "/" + c.industryCode().trim(),
+                    k -> rules.derivedDepartment(c.regionCode().trim(), c.industryCode().trim()));
+            long id = enterprises.insert(c, dept);
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("creditCode", CreditCode.normalise(c.creditCode()));
+            fields.put("name", c.name().trim());
+            fields.put("regionCode", c.regionCode().trim());
+            fields.put("industryCode", c.industryCode().trim());
+            changes.add(new AuditTrail.Change("enterprise.imported", "enterprise", id, c.regionCode().trim(), null,
+                    fields));
+        }
+        audit.recordAll(changes);
+        return new EnterpriseImportReport(rows.size(), commands.size(), false, errors, warnings);
+    }
+
+    /** Writes every enterprise of the filtered, scoped list as .xlsx (streamed, any size). */
+    @Transactional(readOnly = true)
+    public void export(EnterpriseFilter filter, OutputStream out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheet sheet = wb.createSheet("enterprises");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < EnterpriseColumns.ALL.size(); i++) {
+                header.createCell(i).setCellValue(EnterpriseColumns.ALL.get(i).header());
+            }
+            int rowNo = 1;
+            Long after = 0L;
+            while (true) {
+                List<EnterpriseView> page = enterprises.search(filter, after, 1000);
+                for (EnterpriseView e : page) {
+                    Row row = sheet.createRow(rowNo++);
+                    Object[] v = {e.creditCode(), e.name(), e.regionCode(), e.zoneCode(), e.address(), e.latitude(),
+                            e.longitude(), e.industryCode(), e.gbt4754Code(), e.scale(), e.employees(),
+                            e.legalRepresentative(), e.safetyManager(), e.safetyManagerPhone(),
+                            e.standardizationGrade(), e.keyPollutantUnit(), e.status()};
+                    for (int i = 0; i < v.length; i++) {
+                        row.createCell(i).setCellValue(v[i] == null ? "" : v[i].toString());
+                    }
+                }
+                if (page.size() < 1000) {
+                    break;
+                }
+                after = page.get(page.size() - 1).id();
+            }
+            wb.write(out);
+            wb.dispose();
+        }
+    }
+
+    private static EnterpriseCommand command(Map<String, String> r, List<FieldProblem> problems) {
+        BigDecimal lat = decimal(r, "latitude", problems);
+        BigDecimal lon = decimal(r, "longitude", problems);
+        Integer employees = integer(r, "employees", problems);
+        Integer grade = integer(r, "standardization_grade", problems);
+        String key = r.getOrDefault("key_pollutant_unit", "").trim().toLowerCase(java.util.Locale.ROOT);
+        Boolean keyUnit = key.isEmpty() || key.equals("false") || key.equals("否") || key.equals("0") ? Boolean.FALSE
+                : key.equals("true") || key.equals("是") || key.equals("1") ? Boolean.TRUE : null;
+        if (keyUnit == null) {
+            problems.add(new FieldProblem("key_pollutant_unit", "enterprise.import.boolean", r.get("key_pollutant_unit")));
+        }
+        require(r, "credit_code", problems);
+        require(r, "name", problems);
+        require(r, "region_code", problems);
+        require(r, "industry_code", problems);
+        String scale = r.getOrDefault("scale", "").trim().toUpperCase(java.util.Locale.ROOT);
+        if (!scale.isEmpty() && !Set.of("LARGE", "MEDIUM", "SMALL", "MICRO").contains(scale)) {
+            problems.add(new FieldProblem("scale", "enterprise.import.scale", scale));
+        }
+        String status = r.getOrDefault("status", "").trim().toUpperCase(java.util.Locale.ROOT);
+        if (!status.isEmpty() && !Set.of("OPERATING", "SUSPENDED", "CLOSED").contains(status)) {
+            problems.add(new FieldProblem("status", "enterprise.import.status", status));
+        }
+        if (grade != null && (grade < 1 || grade > 3)) {
+            problems.add(new FieldProblem("standardization_grade", "enterprise.import.grade", grade));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new EnterpriseCommand(r.get("credit_code"), r.get("name"), r.get("region_code"), r.get("zone_code"),
+                r.get("address"), lat, lon, r.get("industry_code"), emptyToNull(r.get("gbt4754_code")), null,
+                emptyToNull(scale), employees, r.get("legal_representative"), r.get("safety_manager"),
+                emptyToNull(r.get("safety_manager_phone")), grade, keyUnit, emptyToNull(status), null);
+    }
+
+    private static void require(Map<String, String> r, String key, List<FieldProblem> problems) {
+        if (r.get(key) == null || r.get(key).isBlank()) {
+            problems.add(new FieldProblem(key, "enterprise.import.required", key));
+        }
+    }
+
+    private static BigDecimal decimal(Map<String, String> r, String key, List<FieldProblem> problems) {
+        String v = emptyToNull(r.get(key));
+        try {
+            return v == null ? null : new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(key, "enterprise.import.number", v));
+            return null;
+        }
+    }
+
+    private static Integer integer(Map<String, String> r, String key, List<FieldProblem> problems) {
+        String v = emptyToNull(r.get(key));
+        try {
+            return v == null ? null : Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem(key, "enterprise.import.number", v));
+            return null;
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Rows as column key → text, from .xlsx (detected by its ZIP signature) or UTF-8 CSV. */
+    static List<Map<String, String>> read(InputStream raw) throws IOException {
+        byte[] bytes = raw.readNBytes(64 * 1024 * 1024);
+        boolean xlsx = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        List<Map<String, String>> rows = new ArrayList<>();
+        if (xlsx) {
+            try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(bytes))) {
+                Sheet sheet = wb.getSheetAt(0);
+                DataFormatter fmt = new DataFormatter();
+                Row header = sheet.getRow(0);
+                if (header == null) {
+                    return rows;
+                }
+                List<String> keys = new ArrayList<>();
+                for (Cell cell : header) {
+                    keys.add(EnterpriseColumns.keyOf(fmt.formatCellValue(cell)));
+                }
+                for (int i = 1; i <= sheet.getLastRowNum() && rows.size() < MAX_ROWS; i++) {
+                    Row row = sheet.getRow(i);
+                    Map<String, String> m = new HashMap<>();
+                    boolean any = false;
+                    for (int c = 0; c < keys.size(); c++) {
+                        String v = row == null ? "" : fmt.formatCellValue(row.getCell(c)).trim();
+                        any |= !v.isEmpty();
+                        m.put(keys.get(c), v);
+                    }
+                    if (any) {
+                        rows.add(m);
+                    }
+                }
+            }
+            return rows;
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8))) {
+            String headerLine = in.readLine();
+            if (headerLine == null) {
+                return rows;
+            }
+            if (headerLine.startsWith("\uFEFF")) {
+                headerLine = headerLine.substring(1);
+            }
+            List<String> keys = new ArrayList<>();
+            for (String h : headerLine.split(",", -1)) {
+                keys.add(EnterpriseColumns.keyOf(h));
+            }
+            for (String line = in.readLine(); line != null && rows.size() < MAX_ROWS; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                Map<String, String> m = new HashMap<>();
+                for (int c = 0; c < keys.size(); c++) {
+                    m.put(keys.get(c), c < f.length ? f[c].trim() : "");
+                }
+                rows.add(m);
+            }
+        }
+        return rows;
+    }
+}

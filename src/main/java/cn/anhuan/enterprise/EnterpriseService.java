@@ -1,0 +1,240 @@
+package cn.anhuan.enterprise;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.anhuan.audit.AuditTrail;
+import cn.anhuan.organization.IndustryService;
+import cn.anhuan.shared.ConflictException;
+import cn.anhuan.shared.DataScope;
+import cn.anhuan.shared.InvalidInputException;
+import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import cn.anhuan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The enterprise registry. Reads see only the caller's scope: its regions (county or zone), its industries
+ * (department supervisors) or its own enterprise (enterprise officers); anything else is "not found".
+ */
+@Service
+@Transactional(readOnly = true)
+public class EnterpriseService {
+
+    static final String EDITORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR')";
+    static final String SCOPE = """
+            (:all or region_code = any(string_to_array(:regions, ',')) or zone_code = any(string_to_array(:regions, ',')))
+            and (:allIndustries or industry_code = any(string_to_array(:industries, ',')))
+            and (cast(:ent as text) is null or credit_code = :ent)
+            """;
+
+    private final JdbcClient jdbc;
+    private final EnterpriseRules rules;
+    private final IndustryService industries;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EnterpriseService(JdbcClient jdbc, EnterpriseRules rules, IndustryService industries, AuditTrail audit,
+                      Clock clock) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.industries = industries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One page of the filtered list, ordered by id, after {@code afterId} (keyset paging). */
+    public List<EnterpriseView> search(EnterpriseFilter f, Long afterId, int limit) {
+        return scoped(jdbc.sql("select * from enterprise.enterprise where " + SCOPE + """
+                  and (cast(:q as text) is null or name like '%' || :q || '%' or credit_code = upper(:q))
+                  and (cast(:region as text) is null or region_code = :region or zone_code = :region)
+                  and (cast(:industry as text) is null or industry_code = :industry)
+                  and (cast(:status as text) is null or status = :status)
+                  and id > :after
+                order by id limit :limit"""))
+                .param("q", blank(f.text())).param("region", blank(f.regionCode()))
+                .param("industry", blank(f.industryCode())).param("status", blank(f.status()))
+                .param("after", afterId == null ? 0 : afterId).param("limit", limit)
+                .query(EnterpriseService::map).list();
+    }
+
+    public long countVisible() {
+        return scoped(jdbc.sql("select count(*) from enterprise.enterprise where " + SCOPE)).query(Long.class).single();
+    }
+
+    public EnterpriseView get(long id) {
+        return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + SCOPE)).param("id", id)
+                .query(EnterpriseService::map).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
+    }
+
+    /** An enterprise by credit code, within the caller's scope. */
+    public Optional<EnterpriseView> findByCreditCode(String code) {
+        return scoped(jdbc.sql("select * from enterprise.enterprise where credit_code = :code and " + SCOPE))
+                .param("code", CreditCode.normalise(code)).query(EnterpriseService::map).optional();
+    }
+
+    @Transactional
+    @PreAuthorize(EDITORS)
+    public Saved create(EnterpriseCommand c) {
+        EnterpriseRules.Outcome outcome = checked(c, null);
+        long id = insert(c);
+        EnterpriseView created = getUnscoped(id);
+        audit.record("enterprise.created", "enterprise", id, created.regionCode(), null, fields(created));
+        return new Saved(created, outcome.warnings());
+    }
+
+    @Transactional
+    @PreAuthorize(EDITORS)
+    public Saved update(long id, EnterpriseCommand c) {
+        EnterpriseView before = get(id);
+        EnterpriseRules.Outcome outcome = checked(c, before);
+        Long department = c.departmentId() != null ? c.departmentId()
+                : rules.derivedDepartment(c.regionCode().trim(), c.industryCode().trim());
+        int updated = jdbc.sql("""
+                update enterprise.enterprise set credit_code = :code, name = :name, region_code = :region,
+                    zone_code = :zone, address = :address, latitude = :lat, longitude = :lon, industry_code = :industry,
+                    gbt4754_code = :gbt, department_id = :dept, department_overridden = :overridden, scale = :scale,
+                    employees = :employees, legal_representative = :legal, safety_manager = :manager,
+                    safety_manager_phone = :phone, standardization_grade = :grade, key_pollutant_unit = :key,
+                    status = :status, updated_at = :now, version = version + 1
+                where id = :id and version = :version""")
+                .params(params(c, department)).param("id", id)
+                .param("version", c.version() == null ? before.version() : c.version()).update();
+        if (updated == 0) {
+            throw ConflictException.staleVersion("enterprise", id);
+        }
+        EnterpriseView after = getUnscoped(id);
+        audit.record("enterprise.updated", "enterprise", id, after.regionCode(), fields(before), fields(after));
+        return new Saved(after, outcome.warnings());
+    }
+
+    /** Checks a command without saving: the import's dry run and the forms use it. */
+    EnterpriseRules.Outcome check(EnterpriseCommand c) {
+        return rules.check(c, industries.industries());
+    }
+
+    boolean creditCodeTaken(String code) {
+        return jdbc.sql("select count(*) from enterprise.enterprise where credit_code = :c").param("c", code)
+                .query(Long.class).single() > 0;
+    }
+
+    long insert(EnterpriseCommand c) {
+        return insert(c, c.departmentId() != null ? c.departmentId()
+                : rules.derivedDepartment(c.regionCode().trim(), c.industryCode().trim()));
+    }
+
+    long insert(EnterpriseCommand c, Long department) {
+        return jdbc.sql("""
+                insert into enterprise.enterprise (credit_code, name, region_code, zone_code, address, latitude,
+                    longitude, industry_code, gbt4754_code, department_id, department_overridden, scale, employees,
+                    legal_representative, safety_manager, safety_manager_phone, standardization_grade,
+                    key_pollutant_unit, status, created_at, updated_at)
+                values (:code, :name, :region, :zone, :address, :lat, :lon, :industry, :gbt, :dept, :overridden,
+                    :scale, :employees, :legal, :manager, :phone, :grade, :key, :status, :now, :now)
+                returning id""")
+                .params(params(c, department)).query(Long.class).single();
+    }
+
+    private EnterpriseRules.Outcome checked(EnterpriseCommand c, EnterpriseView before) {
+        EnterpriseRules.Outcome outcome = check(c);
+        List<FieldProblem> errors = new java.util.ArrayList<>(outcome.errors());
+        String code = CreditCode.normalise(c.creditCode());
+        boolean taken = jdbc.sql("select count(*) from enterprise.enterprise where credit_code = :c and id <> :id")
+                .param("c", code).param("id", before == null ? -1 : before.id()).query(Long.class).single() > 0;
+        if (taken) {
+            errors.add(new FieldProblem("creditCode", "enterprise.creditCode.taken", code));
+        }
+        DataScope scope = DataScope.current();
+        if (c.regionCode() != null && !scope.seesRegion(c.regionCode().trim())) {
+            errors.add(new FieldProblem("regionCode", "enterprise.region.outOfScope", c.regionCode()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return outcome;
+    }
+
+    private Map<String, Object> params(EnterpriseCommand c, Long department) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("code", CreditCode.normalise(c.creditCode()));
+        p.put("name", c.name().trim());
+        p.put("region", c.regionCode().trim());
+        p.put("zone", blank(c.zoneCode()));
+        p.put("address", blank(c.address()));
+        p.put("lat", c.latitude());
+        p.put("lon", c.longitude());
+        p.put("industry", c.industryCode().trim());
+        p.put("gbt", blank(c.gbt4754Code()));
+        p.put("dept", department);
+        p.put("overridden", c.departmentId() != null);
+        p.put("scale", blank(c.scale()));
+        p.put("employees", c.employees());
+        p.put("legal", blank(c.legalRepresentative()));
+        p.put("manager", blank(c.safetyManager()));
+        p.put("phone", blank(c.safetyManagerPhone()));
+        p.put("grade", c.standardizationGrade());
+        p.put("key", Boolean.TRUE.equals(c.keyPollutantUnit()));
+        p.put("status", c.status() == null || c.status().isBlank() ? "OPERATING" : c.status());
+        p.put("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return p;
+    }
+
+    private EnterpriseView getUnscoped(long id) {
+        return jdbc.sql("select * from enterprise.enterprise where id = :id").param("id", id)
+                .query(EnterpriseService::map).single();
+    }
+
+    static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec) {
+        DataScope s = DataScope.current();
+        return spec.param("all", s.unrestricted()).param("regions", s.regionList())
+                .param("allIndustries", s.allIndustries()).param("industries", s.industryList())
+                .param("ent", s.enterpriseCode());
+    }
+
+    static Map<String, Object> fields(EnterpriseView e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("creditCode", e.creditCode());
+        m.put("name", e.name());
+        m.put("regionCode", e.regionCode());
+        m.put("zoneCode", e.zoneCode());
+        m.put("address", e.address());
+        m.put("industryCode", e.industryCode());
+        m.put("gbt4754Code", e.gbt4754Code());
+        m.put("departmentId", e.departmentId());
+        m.put("scale", e.scale());
+        m.put("employees", e.employees());
+        m.put("safetyManager", e.safetyManager());
+        m.put("status", e.status());
+        return m;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static EnterpriseView map(ResultSet rs, int n) throws SQLException {
+        return new EnterpriseView(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
+                rs.getString("region_code"), rs.getString("zone_code"), rs.getString("address"),
+                rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("industry_code"),
+                rs.getString("gbt4754_code"), rs.getObject("department_id", Long.class),
+                rs.getBoolean("department_overridden"), rs.getString("scale"), rs.getObject("employees", Integer.class),
+                rs.getString("legal_representative"), rs.getString("safety_manager"),
+                rs.getString("safety_manager_phone"), rs.getObject("standardization_grade", Integer.class),
+                rs.getBoolean("key_pollutant_unit"), rs.getString("status"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+    }
+
+    /** A saved enterprise and the warnings its data raised (e.g. a credit code registered elsewhere). */
+    public record Saved(EnterpriseView enterprise, List<FieldProblem> warnings) {
+    }
+}

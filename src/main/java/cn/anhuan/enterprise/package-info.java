@@ -1,0 +1,4 @@
+/** The enterprise registry: enterprises, licences, major hazard installations, import and export. */
+@org.springframework.modulith.ApplicationModule(displayName = "Enterprise",
+        allowedDependencies = {"shared", "audit", "organization"})
+package cn.anhuan.enterprise;

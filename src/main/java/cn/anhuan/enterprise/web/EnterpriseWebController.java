@@ -1,0 +1,153 @@
+package cn.anhuan.enterprise.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+
+import cn.anhuan.audit.AuditLog;
+import cn.anhuan.enterprise.EnterpriseCommand;
+import cn.anhuan.enterprise.EnterpriseFilter;
+import cn.anhuan.enterprise.EnterpriseImport;
+import cn.anhuan.enterprise.EnterpriseImportReport;
+import cn.anhuan.enterprise.EnterpriseService;
+import cn.anhuan.enterprise.EnterpriseView;
+import cn.anhuan.organization.DepartmentService;
+import cn.anhuan.organization.IndustryService;
+import cn.anhuan.organization.RegionService;
+import cn.anhuan.shared.InvalidInputException;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The registry pages: filtered list (htmx table, keyset paging), export, import with a dry run first and an
+ * explicit confirmation, a new-enterprise form, and the enterprise page with its history.
+ */
+@Controller
+class EnterpriseWebController {
+
+    private static final String PENDING = "enterprise.import.pending";
+    private static final int PAGE = 50;
+
+    private final EnterpriseService enterprises;
+    private final EnterpriseImport importer;
+    private final RegionService regions;
+    private final IndustryService industries;
+    private final DepartmentService departments;
+    private final AuditLog auditLog;
+
+    EnterpriseWebController(EnterpriseService enterprises, EnterpriseImport importer, RegionService regions,
+                            IndustryService industries, DepartmentService departments, AuditLog auditLog) {
+        this.enterprises = enterprises;
+        this.importer = importer;
+        this.regions = regions;
+        this.industries = industries;
+        this.departments = departments;
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/enterprises")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+                @RequestParam(required = false) String industry, @RequestParam(required = false) String status,
+                @RequestParam(required = false) Long after,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        EnterpriseFilter filter = new EnterpriseFilter(q, region, industry, status);
+        List<EnterpriseView> page = enterprises.search(filter, after, PAGE);
+        model.addAttribute("filter", filter);
+        model.addAttribute("enterprises", page);
+        model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
+        model.addAttribute("total", enterprises.countVisible());
+        choices(model);
+        return htmx != null ? "enterprises/list :: table" : "enterprises/list";
+    }
+
+    @PostMapping("/enterprises/import")
+    String upload(@RequestParam("file") MultipartFile file, HttpSession session, Model model) throws IOException {
+        byte[] bytes = file.getBytes();
+        EnterpriseImportReport report = importer.importFile(new ByteArrayInputStream(bytes), true);
+        if (report.ok()) {
+            session.setAttribute(PENDING, bytes);
+        } else {
+            session.removeAttribute(PENDING);
+        }
+        model.addAttribute("report", report);
+        return list(null, null, null, null, null, null, model);
+    }
+
+    @PostMapping("/enterprises/import/confirm")
+    String confirm(HttpSession session, Model model) throws IOException {
+        byte[] bytes = (byte[]) session.getAttribute(PENDING);
+        session.removeAttribute(PENDING);
+        if (bytes != null) {
+            model.addAttribute("report", importer.importFile(new ByteArrayInputStream(bytes), false));
+        }
+        return list(null, null, null, null, null, null, model);
+    }
+
+    @GetMapping("/enterprises/new")
+    String newEnterprise(Model model) {
+        model.addAttribute("form", new EnterpriseCommand(null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, false, "OPERATING", null));
+        choices(model);
+        return "enterprises/form";
+    }
+
+    @PostMapping("/enterprises")
+    String create(@Valid @ModelAttribute("form") EnterpriseCommand form, BindingResult errors, Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                return "redirect:/enterprises/" + enterprises.create(form).enterprise().id();
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey()));
+            }
+        }
+        choices(model);
+        return "enterprises/form";
+    }
+
+    @GetMapping("/enterprises/{id}")
+    String detail(@PathVariable long id, Model model) {
+        EnterpriseView e = enterprises.get(id);
+        model.addAttribute("enterprise", e);
+        model.addAttribute("department", e.departmentId() == null ? null : departments.find(e.departmentId()).orElse(null));
+        model.addAttribute("history", auditLog.history("enterprise", id));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new EnterpriseCommand(e.creditCode(), e.name(), e.regionCode(), e.zoneCode(),
+                    e.address(), e.latitude(), e.longitude(), e.industryCode(), e.gbt4754Code(),
+                    e.departmentOverridden() ? e.departmentId() : null, e.scale(), e.employees(),
+                    e.legalRepresentative(), e.safetyManager(), e.safetyManagerPhone(), e.standardizationGrade(),
+                    e.keyPollutantUnit(), e.status(), e.version()));
+        }
+        choices(model);
+        return "enterprises/detail";
+    }
+
+    @PostMapping("/enterprises/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") EnterpriseCommand form, BindingResult errors,
+                  Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                enterprises.update(id, form);
+                return "redirect:/enterprises/" + id;
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey()));
+            }
+        }
+        return detail(id, model);
+    }
+
+    private void choices(Model model) {
+        model.addAttribute("regions", regions.visible());
+        model.addAttribute("industries", industries.industries());
+        model.addAttribute("departments", departments.visible(null));
+    }
+}
