@@ -31,11 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseService {
 
     static final String EDITORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR')";
-    static final String SCOPE = """
-            (:all or region_code = any(string_to_array(:regions, ',')) or zone_code = any(string_to_array(:regions, ',')))
-            and (:allIndustries or industry_code = any(string_to_array(:industries, ',')))
-            and (cast(:ent as text) is null or credit_code = :ent)
-            """;
+    static final String SCOPE = scope("");
+
+    /** The scope predicate over enterprise columns, prefixed with a table alias (e.g. {@code "e."}) or not. */
+    static String scope(String alias) {
+        return """
+                (:all or %1$sregion_code = any(string_to_array(:regions, ','))
+                      or %1$szone_code = any(string_to_array(:regions, ',')))
+                and (:allIndustries or %1$sindustry_code = any(string_to_array(:industries, ',')))
+                and (cast(:ent as text) is null or %1$scredit_code = :ent)
+                """.formatted(alias);
+    }
 
     private final JdbcClient jdbc;
     private final EnterpriseRules rules;

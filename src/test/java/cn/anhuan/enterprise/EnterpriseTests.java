@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import cn.anhuan.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
@@ -176,6 +177,36 @@ class EnterpriseTests {
                 assertThat(sheet.getRow(i).getCell(7).getStringCellValue()).isEqualTo("FIREWORKS");
             }
         }
+    }
+
+    @Test
+    void licencesExpireVisiblyAndMajorHazardsAreGradedByTheRule() throws Exception {
+        long id = jdbc.sql("select min(id) from enterprise.enterprise where region_code = '141030'")
+                .query(Long.class).single();
+        String soon = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        mvc.perform(post("/api/v1/enterprises/" + id + "/licences").with(as("city.safety"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"SAFETY_PRODUCTION\",\"number\":\"（晋）FM安许证字〔2024〕0001\",\"expiresOn\":\"" + soon + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/enterprises/expiring-licences").param("days", "60")
+                        .with(httpBasic("daning.inspector", IntegrationTest.PASSWORD)))
+                .andExpect(jsonPath("$[*].enterpriseId", Matchers.hasItem((int) id)));
+        mvc.perform(get("/api/v1/enterprises/expiring-licences").param("days", "60")
+                        .with(httpBasic("houma.safety", IntegrationTest.PASSWORD)))
+                .andExpect(jsonPath("$[*].enterpriseId", Matchers.not(Matchers.hasItem((int) id))));
+        mvc.perform(post("/api/v1/enterprises/" + id + "/major-hazards").with(as("city.safety"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"name":"液氯储罐区","exposedPeople":60,"substances":[
+                                  {"name":"氯","category":"TOXIC_CL2","quantity":20,"critical":5},
+                                  {"name":"液化石油气","category":"FLAMMABLE_GAS","quantity":100,"critical":50}]}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.rValue").value(28.5))
+                .andExpect(jsonPath("$.alpha").value(1.5))
+                .andExpect(jsonPath("$.level").value(3));
+        mvc.perform(get("/enterprises/" + id).with(user(details.loadUserByUsername("leader"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("液氯储罐区")))
+                .andExpect(content().string(Matchers.containsString("R = 28.5")));
     }
 
     @Test

@@ -65,7 +65,9 @@ class ScopeMatrixTests {
             "/api/v1/air/warnings", "/api/v1/air/warnings/{id}", "/api/v1/air/reduction-list",
             "/api/v1/air/reduction-list/check", "/api/v1/air/emission-baseline",
             "/api/v1/enterprises", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{id}/history",
-            "/api/v1/enterprises/export.xlsx", "/api/v1/enterprises/template.xlsx");
+            "/api/v1/enterprises/export.xlsx", "/api/v1/enterprises/template.xlsx",
+            "/api/v1/enterprises/{id}/licences", "/api/v1/enterprises/{id}/major-hazards",
+            "/api/v1/enterprises/expiring-licences");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -152,7 +154,8 @@ class ScopeMatrixTests {
             long otherEnterprise = enterpriseIn(other);
             long ownEnterprise = username.equals("demo.officer") ? enterpriseCode("911410023123456732") : enterpriseIn(own);
             boolean industryLimited = username.equals("city.housing");
-            for (String suffix : List.of("", "/history")) {
+            assertThat(status(username, "/api/v1/enterprises/expiring-licences")).as(username).isEqualTo(200);
+            for (String suffix : List.of("", "/history", "/licences", "/major-hazards")) {
                 assertThat(status(username, "/api/v1/enterprises/" + otherEnterprise + suffix)).as(username)
                         .isEqualTo(city && !industryLimited ? 200 : 404);
                 assertThat(status(username, "/api/v1/enterprises/" + ownEnterprise + suffix)).as(username)

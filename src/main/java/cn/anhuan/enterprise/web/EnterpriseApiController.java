@@ -12,7 +12,10 @@ import cn.anhuan.enterprise.EnterpriseFilter;
 import cn.anhuan.enterprise.EnterpriseImport;
 import cn.anhuan.enterprise.EnterpriseImportReport;
 import cn.anhuan.enterprise.EnterpriseService;
+import cn.anhuan.enterprise.EnterpriseRecords;
 import cn.anhuan.enterprise.EnterpriseView;
+import cn.anhuan.enterprise.Licence;
+import cn.anhuan.enterprise.MajorHazard;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.context.MessageSource;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -42,9 +46,11 @@ class EnterpriseApiController {
     private final EnterpriseImport importer;
     private final AuditLog auditLog;
     private final MessageSource messages;
+    private final EnterpriseRecords records;
 
     EnterpriseApiController(EnterpriseService enterprises, EnterpriseImport importer, AuditLog auditLog,
-                            MessageSource messages) {
+                            MessageSource messages, EnterpriseRecords records) {
+        this.records = records;
         this.enterprises = enterprises;
         this.importer = importer;
         this.auditLog = auditLog;
@@ -79,6 +85,34 @@ class EnterpriseApiController {
     @PutMapping("/{id}")
     Answer update(@PathVariable long id, @Valid @RequestBody EnterpriseCommand command) {
         return answer(enterprises.update(id, command));
+    }
+
+    @GetMapping("/{id}/licences")
+    List<Licence> licences(@PathVariable long id) {
+        return records.licences(id);
+    }
+
+    @PostMapping("/{id}/licences")
+    @ResponseStatus(HttpStatus.CREATED)
+    Licence addLicence(@PathVariable long id, @Valid @RequestBody Licence licence) {
+        return records.addLicence(id, licence);
+    }
+
+    @GetMapping("/{id}/major-hazards")
+    List<MajorHazard> majorHazards(@PathVariable long id) {
+        return records.majorHazards(id);
+    }
+
+    @PostMapping("/{id}/major-hazards")
+    @ResponseStatus(HttpStatus.CREATED)
+    MajorHazard addMajorHazard(@PathVariable long id, @Valid @RequestBody MajorHazard hazard) {
+        return records.addMajorHazard(id, hazard);
+    }
+
+    /** Licences in the caller's scope expiring within {@code days} (default 90) or already expired. */
+    @GetMapping("/expiring-licences")
+    List<EnterpriseRecords.ExpiringLicence> expiring(@RequestParam(defaultValue = "90") int days) {
+        return records.expiring(Math.max(0, Math.min(days, 3650)));
     }
 
     @GetMapping("/export.xlsx")

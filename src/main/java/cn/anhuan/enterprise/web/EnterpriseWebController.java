@@ -2,6 +2,10 @@ package cn.anhuan.enterprise.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.anhuan.audit.AuditLog;
@@ -10,13 +14,19 @@ import cn.anhuan.enterprise.EnterpriseFilter;
 import cn.anhuan.enterprise.EnterpriseImport;
 import cn.anhuan.enterprise.EnterpriseImportReport;
 import cn.anhuan.enterprise.EnterpriseService;
+import cn.anhuan.enterprise.EnterpriseRecords;
 import cn.anhuan.enterprise.EnterpriseView;
+import cn.anhuan.enterprise.Licence;
+import cn.anhuan.enterprise.MajorHazard;
+import cn.anhuan.enterprise.MajorHazardRule;
 import cn.anhuan.organization.DepartmentService;
 import cn.anhuan.organization.IndustryService;
 import cn.anhuan.organization.RegionService;
+import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The registry pages: filtered list (htmx table, keyset paging), export, import with a dry run first and an
@@ -44,9 +55,14 @@ class EnterpriseWebController {
     private final IndustryService industries;
     private final DepartmentService departments;
     private final AuditLog auditLog;
+    private final EnterpriseRecords records;
+    private final Clock clock;
 
     EnterpriseWebController(EnterpriseService enterprises, EnterpriseImport importer, RegionService regions,
-                            IndustryService industries, DepartmentService departments, AuditLog auditLog) {
+                            IndustryService industries, DepartmentService departments, AuditLog auditLog,
+                            EnterpriseRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
         this.enterprises = enterprises;
         this.importer = importer;
         this.regions = regions;
@@ -120,6 +136,10 @@ class EnterpriseWebController {
         model.addAttribute("enterprise", e);
         model.addAttribute("department", e.departmentId() == null ? null : departments.find(e.departmentId()).orElse(null));
         model.addAttribute("history", auditLog.history("enterprise", id));
+        model.addAttribute("licences", records.licences(id));
+        model.addAttribute("majorHazards", records.majorHazards(id));
+        model.addAttribute("categories", MajorHazardRule.Category.values());
+        model.addAttribute("today", LocalDate.now(clock));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new EnterpriseCommand(e.creditCode(), e.name(), e.regionCode(), e.zoneCode(),
                     e.address(), e.latitude(), e.longitude(), e.industryCode(), e.gbt4754Code(),
@@ -143,6 +163,46 @@ class EnterpriseWebController {
             }
         }
         return detail(id, model);
+    }
+
+    @PostMapping("/enterprises/{id}/licences")
+    String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
+                      @RequestParam(required = false) String issuer,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+                      RedirectAttributes redirect) {
+        try {
+            records.addLicence(id, new Licence(null, id, kind, number, issuer, issuedOn, expiresOn));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("recordError", e.messageKey());
+            redirect.addFlashAttribute("recordErrorArgs", e.args());
+        }
+        return "redirect:/enterprises/" + id;
+    }
+
+    @PostMapping("/enterprises/{id}/major-hazards")
+    String addMajorHazard(@PathVariable long id, @RequestParam String name, @RequestParam int exposedPeople,
+                          @RequestParam List<String> substance, @RequestParam List<MajorHazardRule.Category> category,
+                          @RequestParam List<BigDecimal> quantity,
+                          @RequestParam List<BigDecimal> critical,
+                          RedirectAttributes redirect) {
+        List<MajorHazardRule.Substance> substances = new ArrayList<>();
+        for (int i = 0; i < substance.size(); i++) {
+            if (!substance.get(i).isBlank()) {
+                substances.add(new MajorHazardRule.Substance(substance.get(i), category.get(i), quantity.get(i),
+                        critical.get(i)));
+            }
+        }
+        try {
+            if (substances.isEmpty()) {
+                throw new BusinessRuleException("substances[0]", "enterprise.hazard.substance", 1);
+            }
+            records.addMajorHazard(id, new MajorHazard(null, id, name, exposedPeople, null, null, null, substances));
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("recordError", e.messageKey());
+            redirect.addFlashAttribute("recordErrorArgs", e.args());
+        }
+        return "redirect:/enterprises/" + id;
     }
 
     private void choices(Model model) {
