@@ -1,6 +1,14 @@
 package cn.anhuan.enterprise;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,9 +85,10 @@ class EnterpriseDemoData implements ApplicationRunner {
 
     private int load() {
         Random random = new Random(141000);
+        Map<String, double[]> seats = seats();
         Set<String> codes = new HashSet<>();
         List<AuditTrail.Change> changes = new ArrayList<>();
-        Map<String, Long> departments = new java.util.HashMap<>();
+        Map<String, Long> departments = new HashMap<>();
         List<EnterpriseCommand> all = new ArrayList<>();
         all.add(command(DEMO_ENTERPRISE, "临汾示范化工有限公司", "141002", null, "HAZARDOUS_CHEMICALS", random));
         codes.add(DEMO_ENTERPRISE);
@@ -101,7 +111,12 @@ class EnterpriseDemoData implements ApplicationRunner {
                         : county.code().equals("141081") && random.nextInt(6) == 0 ? "Z14100002" : null;
                 String name = county.name().replaceAll("[区县市]$", "") + WORDS[random.nextInt(WORDS.length)]
                         + (i + 1) + SUFFIX.getOrDefault(industry, "有限公司");
-                all.add(command(code, name, county.code(), zone, industry, random));
+                double[] seat = seats.get(county.code());
+                EnterpriseCommand c = command(code, name, county.code(), zone, industry, random);
+                if (seat != null) {
+                    c = withPosition(c, seat[0] + random.nextGaussian() * 0.06, seat[1] + random.nextGaussian() * 0.08);
+                }
+                all.add(c);
             }
         }
         for (EnterpriseCommand c : all) {
@@ -113,6 +128,32 @@ class EnterpriseDemoData implements ApplicationRunner {
         }
         audit.recordAll(changes);
         return all.size();
+    }
+
+    private static EnterpriseCommand withPosition(EnterpriseCommand c, double lat, double lon) {
+        return new EnterpriseCommand(c.creditCode(), c.name(), c.regionCode(), c.zoneCode(), c.address(),
+                BigDecimal.valueOf(lat).setScale(6, RoundingMode.HALF_EVEN),
+                BigDecimal.valueOf(lon).setScale(6, RoundingMode.HALF_EVEN), c.industryCode(),
+                c.gbt4754Code(), c.departmentId(), c.scale(), c.employees(), c.legalRepresentative(),
+                c.safetyManager(), c.safetyManagerPhone(), c.standardizationGrade(), c.keyPollutantUnit(), c.status(),
+                c.version());
+    }
+
+    /** Approximate county seats ({@code demo/<city>/county-seats.csv}), to place generated enterprises. */
+    private static Map<String, double[]> seats() {
+        Map<String, double[]> seats = new HashMap<>();
+        var resource = new ClassPathResource("demo/linfen/county-seats.csv");
+        try (var in = new BufferedReader(new InputStreamReader(resource.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",");
+                seats.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return seats;
     }
 
     private static EnterpriseCommand command(String code, String name, String region, String zone, String industry,

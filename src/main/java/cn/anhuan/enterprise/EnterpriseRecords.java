@@ -10,6 +10,7 @@ import java.util.Map;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.shared.BusinessRuleException;
+import cn.anhuan.shared.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,7 +52,7 @@ public class EnterpriseRecords {
         return EnterpriseService.scoped(jdbc.sql("""
                 select l.id, l.kind, l.number, l.expires_on, e.id as enterprise_id, e.name, e.region_code
                 from enterprise.licence l join enterprise.enterprise e on e.id = l.enterprise_id
-                where l.expires_on <= :until and e.status <> 'CLOSED' and """ + EnterpriseService.scope("e.")
+                where l.expires_on <= :until and e.status <> 'CLOSED' and """ + ScopeSql.enterprise("e.")
                 + " order by l.expires_on limit 500"))
                 .param("until", until)
                 .query((rs, n) -> new ExpiringLicence(rs.getLong("id"), rs.getString("kind"), rs.getString("number"),
@@ -142,6 +143,17 @@ public class EnterpriseRecords {
                 .query((rs, n) -> new MajorHazardRule.Substance(rs.getString(1),
                         MajorHazardRule.Category.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4)))
                 .list());
+    }
+
+    /** The most severe major-hazard level of every enterprise in the caller's scope that has one. */
+    public Map<Long, Integer> highestMajorHazardLevels() {
+        Map<Long, Integer> levels = new java.util.HashMap<>();
+        ScopeSql.bind(jdbc.sql("""
+                select h.enterprise_id, min(h.level) from enterprise.major_hazard h
+                join enterprise.enterprise e on e.id = h.enterprise_id
+                where """ + ScopeSql.enterprise("e.") + " group by h.enterprise_id"))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> levels.put(rs.getLong(1), rs.getInt(2)));
+        return levels;
     }
 
     /** A licence that expires soon, with its enterprise. */

@@ -17,6 +17,7 @@ import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import cn.anhuan.shared.NotFoundException;
+import cn.anhuan.shared.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,17 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseService {
 
     static final String EDITORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR')";
-    static final String SCOPE = scope("");
-
-    /** The scope predicate over enterprise columns, prefixed with a table alias (e.g. {@code "e."}) or not. */
-    static String scope(String alias) {
-        return """
-                (:all or %1$sregion_code = any(string_to_array(:regions, ','))
-                      or %1$szone_code = any(string_to_array(:regions, ',')))
-                and (:allIndustries or %1$sindustry_code = any(string_to_array(:industries, ',')))
-                and (cast(:ent as text) is null or %1$scredit_code = :ent)
-                """.formatted(alias);
-    }
+    static final String SCOPE = ScopeSql.enterprise("");
 
     private final JdbcClient jdbc;
     private final EnterpriseRules rules;
@@ -200,10 +191,7 @@ public class EnterpriseService {
     }
 
     static JdbcClient.StatementSpec scoped(JdbcClient.StatementSpec spec) {
-        DataScope s = DataScope.current();
-        return spec.param("all", s.unrestricted()).param("regions", s.regionList())
-                .param("allIndustries", s.allIndustries()).param("industries", s.industryList())
-                .param("ent", s.enterpriseCode());
+        return ScopeSql.bind(spec);
     }
 
     static Map<String, Object> fields(EnterpriseView e) {

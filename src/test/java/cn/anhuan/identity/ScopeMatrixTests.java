@@ -67,7 +67,8 @@ class ScopeMatrixTests {
             "/api/v1/enterprises", "/api/v1/enterprises/{id}", "/api/v1/enterprises/{id}/history",
             "/api/v1/enterprises/export.xlsx", "/api/v1/enterprises/template.xlsx",
             "/api/v1/enterprises/{id}/licences", "/api/v1/enterprises/{id}/major-hazards",
-            "/api/v1/enterprises/expiring-licences");
+            "/api/v1/enterprises/expiring-licences", "/api/v1/risk-points", "/api/v1/risk-points/{id}",
+            "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -162,6 +163,18 @@ class ScopeMatrixTests {
                         .isEqualTo(industryLimited ? 404 : 200);
             }
             assertThat(status(username, "/api/v1/enterprises/export.xlsx")).as(username).isEqualTo(200);
+            List<String> riskRegions = codes(username, "/api/v1/risk-points", "$[*].regionCode");
+            List<String> mapRegions = codes(username, "/api/v1/risk-map", "$[*].regionCode");
+            if (!city) {
+                assertThat(riskRegions).as(username).allMatch(scope::contains);
+                assertThat(mapRegions).as(username).allMatch(scope::contains);
+            }
+            long otherPoint = riskPointIn(other);
+            for (String suffix : List.of("", "/history")) {
+                assertThat(status(username, "/api/v1/risk-points/" + otherPoint + suffix)).as(username)
+                        .isEqualTo(city && !industryLimited ? 200 : 404);
+            }
+            assertThat(status(username, "/api/v1/risk-bands?method=LEC")).as(username).isEqualTo(200);
             assertThat(status(username, "/api/v1/enterprises/template.xlsx")).as(username).isEqualTo(200);
             assertThat(page(username, "/enterprises/" + otherEnterprise)).as(username)
                     .isEqualTo(city && !industryLimited ? 200 : 404);
@@ -232,6 +245,13 @@ class ScopeMatrixTests {
         return jdbc.sql("""
                 select min(id) from enterprise.enterprise where region_code = :r and industry_code = 'HAZARDOUS_CHEMICALS'
                   and credit_code <> '911410023123456732'""").param("r", region).query(Long.class).single();
+    }
+
+    /** A risk point of a hazardous-chemicals enterprise in a county (created here if the demo has none). */
+    private long riskPointIn(String region) {
+        return jdbc.sql("""
+                select min(p.id) from risk.point p where p.region_code = :r and p.industry_code = 'HAZARDOUS_CHEMICALS'""")
+                .param("r", region).query(Long.class).optional().orElseThrow();
     }
 
     private long enterpriseCode(String code) {
