@@ -68,7 +68,8 @@ class ScopeMatrixTests {
             "/api/v1/enterprises/export.xlsx", "/api/v1/enterprises/template.xlsx",
             "/api/v1/enterprises/{id}/licences", "/api/v1/enterprises/{id}/major-hazards",
             "/api/v1/enterprises/expiring-licences", "/api/v1/risk-points", "/api/v1/risk-points/{id}",
-            "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map");
+            "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map",
+            "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -175,6 +176,18 @@ class ScopeMatrixTests {
                         .isEqualTo(city && !industryLimited ? 200 : 404);
             }
             assertThat(status(username, "/api/v1/risk-bands?method=LEC")).as(username).isEqualTo(200);
+            List<String> hazardRegions = codes(username, "/api/v1/hazards?limit=500", "$[*].regionCode");
+            if (!city) {
+                assertThat(hazardRegions).as(username).allMatch(scope::contains);
+            }
+            assertThat(status(username, "/api/v1/hazards/counts")).as(username).isEqualTo(200);
+            long otherHazard = hazardIn(otherEnterprise);
+            for (String suffix : List.of("", "/history")) {
+                assertThat(status(username, "/api/v1/hazards/" + otherHazard + suffix)).as(username)
+                        .isEqualTo(city && !industryLimited ? 200 : 404);
+            }
+            assertThat(page(username, "/hazards/" + otherHazard)).as(username)
+                    .isEqualTo(city && !industryLimited ? 200 : 404);
             assertThat(status(username, "/api/v1/enterprises/template.xlsx")).as(username).isEqualTo(200);
             assertThat(page(username, "/enterprises/" + otherEnterprise)).as(username)
                     .isEqualTo(city && !industryLimited ? 200 : 404);
@@ -252,6 +265,17 @@ class ScopeMatrixTests {
         return jdbc.sql("""
                 select min(p.id) from risk.point p where p.region_code = :r and p.industry_code = 'HAZARDOUS_CHEMICALS'""")
                 .param("r", region).query(Long.class).optional().orElseThrow();
+    }
+
+    /** A hazard at an enterprise, recorded here directly (the demo has no hazards yet). */
+    private long hazardIn(long enterpriseId) {
+        return jdbc.sql("""
+                insert into hazard.hazard (enterprise_id, credit_code, region_code, zone_code, industry_code, place,
+                    description, category, level, source, found_by, found_at, status, created_at, updated_at)
+                select id, credit_code, region_code, zone_code, industry_code, '测试部位', '测试隐患', 'OBJECT',
+                    'GENERAL', 'GOVERNMENT', 'test', now(), 'REPORTED', now(), now()
+                from enterprise.enterprise where id = :e returning id""").param("e", enterpriseId)
+                .query(Long.class).single();
     }
 
     private long enterpriseCode(String code) {

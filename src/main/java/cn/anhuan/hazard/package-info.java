@@ -1,0 +1,4 @@
+/** Hazards (隐患排查治理): the closed loop from report to rectification to acceptance, with its timeline. */
+@org.springframework.modulith.ApplicationModule(displayName = "Hazard",
+        allowedDependencies = {"shared", "audit", "enterprise"})
+package cn.anhuan.hazard;

@@ -1,0 +1,82 @@
+package cn.anhuan.hazard.web;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.anhuan.audit.AuditEntry;
+import cn.anhuan.audit.AuditLog;
+import cn.anhuan.hazard.HazardAction;
+import cn.anhuan.hazard.HazardActionCommand;
+import cn.anhuan.hazard.HazardFilter;
+import cn.anhuan.hazard.HazardService;
+import cn.anhuan.hazard.HazardView;
+import cn.anhuan.hazard.ReportHazard;
+import cn.anhuan.shared.BusinessRuleException;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Hazards over JSON: report, list (keyset with {@code before}), detail with timeline, and the loop's actions. */
+@RestController
+@RequestMapping("/api/v1/hazards")
+class HazardApiController {
+
+    private final HazardService hazards;
+    private final AuditLog auditLog;
+
+    HazardApiController(HazardService hazards, AuditLog auditLog) {
+        this.hazards = hazards;
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping
+    List<HazardView> search(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
+                            @RequestParam(required = false) String level, @RequestParam(required = false) String source,
+                            @RequestParam(required = false) Boolean overdue,
+                            @RequestParam(required = false) Long enterprise,
+                            @RequestParam(required = false) Long before,
+                            @RequestParam(defaultValue = "50") int limit) {
+        return hazards.search(new HazardFilter(region, status, level, source, overdue, enterprise), before,
+                Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GetMapping("/counts")
+    Map<String, Long> counts() {
+        return hazards.counts();
+    }
+
+    @GetMapping("/{id}")
+    HazardView get(@PathVariable long id) {
+        return hazards.get(id);
+    }
+
+    @GetMapping("/{id}/history")
+    List<AuditEntry> history(@PathVariable long id) {
+        return auditLog.history("hazard", hazards.get(id).id());
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    HazardView report(@Valid @RequestBody ReportHazard report) {
+        return hazards.report(report);
+    }
+
+    /** Actions: assign, rectify-on-the-spot, submit, accept, reject, request-extension, decide-extension. */
+    @PostMapping("/{id}/actions/{action}")
+    HazardView act(@PathVariable long id, @PathVariable String action, @RequestBody HazardActionCommand command) {
+        HazardAction a;
+        try {
+            a = HazardAction.ofPath(action);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("action", "hazard.action.unknown", action);
+        }
+        return hazards.act(id, a, command);
+    }
+}

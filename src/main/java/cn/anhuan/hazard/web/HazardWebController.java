@@ -1,0 +1,92 @@
+package cn.anhuan.hazard.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.anhuan.hazard.HazardAction;
+import cn.anhuan.hazard.HazardActionCommand;
+import cn.anhuan.hazard.HazardFilter;
+import cn.anhuan.hazard.HazardService;
+import cn.anhuan.hazard.HazardView;
+import cn.anhuan.hazard.ReportHazard;
+import cn.anhuan.shared.ConflictException;
+import cn.anhuan.shared.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The hazard pages: filtered list, report form, and the hazard page with its timeline and allowed actions. */
+@Controller
+class HazardWebController {
+
+    private static final int PAGE = 50;
+
+    private final HazardService hazards;
+
+    HazardWebController(HazardService hazards) {
+        this.hazards = hazards;
+    }
+
+    @GetMapping("/hazards")
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String level,
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long enterprise,
+                @RequestParam(required = false) Long before,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        HazardFilter filter = new HazardFilter(null, status, level, null, overdue, enterprise);
+        List<HazardView> page = hazards.search(filter, before, PAGE);
+        model.addAttribute("filter", filter);
+        model.addAttribute("hazards", page);
+        model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
+        model.addAttribute("counts", hazards.counts());
+        return htmx != null ? "hazards/list :: table" : "hazards/list";
+    }
+
+    @PostMapping("/hazards")
+    String report(@RequestParam Long enterpriseId, @RequestParam String place, @RequestParam String description,
+                  @RequestParam String category, @RequestParam String level,
+                  @RequestParam(required = false) String basis, @RequestParam String source,
+                  RedirectAttributes redirect) {
+        try {
+            return "redirect:/hazards/" + hazards.report(new ReportHazard(enterpriseId, place, description, category,
+                    level, basis, source, null)).id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            return "redirect:/hazards?enterprise=" + enterpriseId;
+        }
+    }
+
+    @GetMapping("/hazards/{id}")
+    String detail(@PathVariable long id, Model model) {
+        HazardView h = hazards.get(id);
+        model.addAttribute("hazard", h);
+        model.addAttribute("actions", Arrays.stream(HazardAction.values()).filter(a -> hazards.mayAct(h, a)).toList());
+        return "hazards/detail";
+    }
+
+    @PostMapping("/hazards/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam Integer version,
+               @RequestParam(required = false) String responsiblePerson, @RequestParam(required = false) String measures,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+               @RequestParam(required = false) BigDecimal funds, @RequestParam(required = false) String contingencyPlan,
+               @RequestParam(required = false) String note, @RequestParam(required = false) Boolean approve,
+               RedirectAttributes redirect) {
+        try {
+            hazards.act(id, HazardAction.ofPath(action), new HazardActionCommand(version, responsiblePerson, measures,
+                    deadline, funds, contingencyPlan, note, approve));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("conflict", e.messageKey());
+            redirect.addFlashAttribute("conflictArgs", e.args());
+        }
+        return "redirect:/hazards/" + id;
+    }
+}
