@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.anhuan.enterprise.EnterpriseService;
+import cn.anhuan.hazard.HazardService;
 import cn.anhuan.identity.CurrentUser;
 import cn.anhuan.identity.UserAccounts;
 import cn.anhuan.organization.CodeName;
@@ -30,10 +31,12 @@ class HomeController {
     private final IndustryService industries;
     private final UserAccounts accounts;
     private final EnterpriseService enterprises;
+    private final HazardService hazards;
 
     HomeController(RegionService regions, DepartmentService departments, IndustryService industries,
-                   UserAccounts accounts, EnterpriseService enterprises) {
+                   UserAccounts accounts, EnterpriseService enterprises, HazardService hazards) {
         this.enterprises = enterprises;
+        this.hazards = hazards;
         this.regions = regions;
         this.departments = departments;
         this.industries = industries;
@@ -61,6 +64,7 @@ class HomeController {
         model.addAttribute("departmentCount", visibleDepartments.size());
         model.addAttribute("userCount", accounts.countVisible());
         model.addAttribute("enterpriseCount", enterprises.countVisible());
+        model.addAttribute("hazardCounts", hazards.counts());
         model.addAttribute("myRegion", CurrentUser.current().flatMap(u -> regions.find(u.regionCode())).orElse(null));
         model.addAttribute("scopeRegions", visible.stream().map(r -> r.label(locale)).collect(Collectors.joining("、")));
         model.addAttribute("scopeIndustries", scope.industryCodes() == null ? null : scope.industryCodes().stream()
