@@ -21,6 +21,7 @@ import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,8 +50,11 @@ public class HazardService {
     private final EnterpriseService enterprises;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    HazardService(JdbcClient jdbc, EnterpriseService enterprises, AuditTrail audit, Clock clock) {
+    HazardService(JdbcClient jdbc, EnterpriseService enterprises, AuditTrail audit, Clock clock,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.audit = audit;
@@ -134,6 +138,8 @@ public class HazardService {
                 .param("found", OffsetDateTime.ofInstant(found, ZoneOffset.UTC)).param("now", now)
                 .query(Long.class).single();
         step(id, "REPORT", null, HazardStatus.REPORTED, r.description().trim(), now);
+        events.publishEvent(new HazardNotice(HazardNotice.Kind.REPORTED, id, e.creditCode(), e.regionCode(),
+                e.industryCode(), r.level(), r.place().trim()));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("enterprise", e.creditCode());
         fields.put("level", r.level());
@@ -221,7 +227,9 @@ public class HazardService {
                 if (c.approve() == null) {
                     problems.add(new FieldProblem("approve", "hazard.extension.decision"));
                 }
-                set = Boolean.TRUE.equals(c.approve()) && h.openExtension() != null ? "deadline = :deadline" : null;
+                set = Boolean.TRUE.equals(c.approve()) && h.openExtension() != null
+                        ? "deadline = :deadline, reminded_at = null, overdue_notified_at = null, escalated_at = null"
+                        : null;
                 if (set != null) {
                     params.put("deadline", h.openExtension().requestedDeadline());
                 }
@@ -247,6 +255,17 @@ public class HazardService {
         }
         extension(h, action, c, note, now);
         step(id, action.name(), h.status(), action.target(), note, now);
+        HazardNotice.Kind kind = switch (action) {
+            case ASSIGN -> HazardNotice.Kind.ASSIGNED;
+            case SUBMIT -> HazardNotice.Kind.SUBMITTED;
+            case REJECT -> HazardNotice.Kind.REJECTED;
+            case ACCEPT, RECTIFY_ON_THE_SPOT -> HazardNotice.Kind.CLOSED;
+            default -> null;
+        };
+        if (kind != null) {
+            events.publishEvent(new HazardNotice(kind, id, h.creditCode(), h.regionCode(), h.industryCode(), h.level(),
+                    h.place()));
+        }
         audit.record("hazard." + action.path(), "hazard", id, h.regionCode(),
                 Map.of("status", h.status().name(), "version", h.version()),
                 Map.of("status", action.target().name(), "note", note == null ? "" : note));

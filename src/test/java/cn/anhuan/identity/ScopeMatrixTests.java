@@ -69,7 +69,8 @@ class ScopeMatrixTests {
             "/api/v1/enterprises/{id}/licences", "/api/v1/enterprises/{id}/major-hazards",
             "/api/v1/enterprises/expiring-licences", "/api/v1/risk-points", "/api/v1/risk-points/{id}",
             "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map",
-            "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history");
+            "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history",
+            "/api/v1/notifications", "/api/v1/notifications/unread");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -181,6 +182,10 @@ class ScopeMatrixTests {
                 assertThat(hazardRegions).as(username).allMatch(scope::contains);
             }
             assertThat(status(username, "/api/v1/hazards/counts")).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/notifications/unread")).as(username).isEqualTo(200);
+            assertThat(codes(username, "/api/v1/notifications", "$[*].link")).as(username + " sees only its own")
+                    .hasSize(jdbc.sql("select count(*) from notification.notification where recipient = :u")
+                            .param("u", username).query(Long.class).single().intValue());
             long otherHazard = hazardIn(otherEnterprise);
             for (String suffix : List.of("", "/history")) {
                 assertThat(status(username, "/api/v1/hazards/" + otherHazard + suffix)).as(username)
