@@ -75,6 +75,39 @@ class HazardLoopTests {
     }
 
     @Test
+    void aMajorHazardIsListedAndDelistedOnlyAfterAcceptance() throws Exception {
+        int id = JsonPath.read(mvc.perform(post("/api/v1/hazards").with(as("yaodu.inspector"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(report(demoEnterprise(), "MAJOR", "危险化学品重大隐患判定标准 第三条", "GOVERNMENT")))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        String listing = "{\"documentNo\":\"尧应急督〔2026〕3号\",\"supervisingUnit\":\"尧都区应急管理局\","
+                + "\"supervisor\":\"张局长\",\"deadline\":\"2099-01-01\"}";
+        mvc.perform(post("/api/v1/hazards/" + id + "/listing").with(as("yaodu.inspector"))
+                .contentType(MediaType.APPLICATION_JSON).content(listing)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/hazards/" + id + "/listing").with(as("yaodu.safety"))
+                        .contentType(MediaType.APPLICATION_JSON).content(listing))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.documentNo").value("尧应急督〔2026〕3号"));
+        mvc.perform(post("/api/v1/hazards/" + id + "/listing").with(as("yaodu.safety"))
+                .contentType(MediaType.APPLICATION_JSON).content(listing)).andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/hazards/" + id + "/listing/delist").with(as("yaodu.safety"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"提前摘牌\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"));
+        act(id, "assign", "yaodu.safety", "{\"version\":0,\"responsiblePerson\":\"甲\",\"measures\":\"乙\","
+                + "\"deadline\":\"2099-01-01\",\"funds\":1000,\"contingencyPlan\":\"丙\"}").andExpect(status().isOk());
+        act(id, "submit", "officer", "{\"version\":1,\"note\":\"完成\"}").andExpect(status().isOk());
+        act(id, "accept", "yaodu.safety", "{\"version\":2}").andExpect(status().isOk());
+        mvc.perform(post("/api/v1/hazards/" + id + "/listing/delist").with(as("yaodu.safety"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"验收合格摘牌\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.delistedBy").value("yaodu.safety"));
+        mvc.perform(get("/api/v1/hazards/" + id).with(as("leader")))
+                .andExpect(jsonPath("$.timeline[*].action", Matchers.contains("REPORT", "LIST", "ASSIGN", "SUBMIT",
+                        "ACCEPT", "DELIST")));
+        mvc.perform(post("/api/v1/hazards/" + general("GOVERNMENT", "yaodu.inspector") + "/listing")
+                        .with(as("yaodu.safety")).contentType(MediaType.APPLICATION_JSON).content(listing))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("level"));
+    }
+
+    @Test
     void twoUsersActingAtOnceOneWinsTheOtherIsTold() throws Exception {
         int id = general("GOVERNMENT", "yaodu.inspector");
         act(id, "rectify-on-the-spot", "yaodu.inspector", "{\"version\":0,\"note\":\"当场整改\"}").andExpect(status().isOk());

@@ -70,7 +70,7 @@ class ScopeMatrixTests {
             "/api/v1/enterprises/expiring-licences", "/api/v1/risk-points", "/api/v1/risk-points/{id}",
             "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map",
             "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history",
-            "/api/v1/notifications", "/api/v1/notifications/unread");
+            "/api/v1/notifications", "/api/v1/notifications/unread", "/api/v1/hazards/{id}/listing");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -191,6 +191,8 @@ class ScopeMatrixTests {
                 assertThat(status(username, "/api/v1/hazards/" + otherHazard + suffix)).as(username)
                         .isEqualTo(city && !industryLimited ? 200 : 404);
             }
+            assertThat(status(username, "/api/v1/hazards/" + otherHazard + "/listing")).as(username)
+                    .isEqualTo(city && !industryLimited ? 204 : 404);
             assertThat(page(username, "/hazards/" + otherHazard)).as(username)
                     .isEqualTo(city && !industryLimited ? 200 : 404);
             assertThat(status(username, "/api/v1/enterprises/template.xlsx")).as(username).isEqualTo(200);

@@ -8,12 +8,15 @@ import cn.anhuan.audit.AuditLog;
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
 import cn.anhuan.hazard.HazardFilter;
+import cn.anhuan.hazard.HazardListing;
+import cn.anhuan.hazard.Listing;
 import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
 import cn.anhuan.hazard.ReportHazard;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +33,10 @@ class HazardApiController {
 
     private final HazardService hazards;
     private final AuditLog auditLog;
+    private final HazardListing listings;
 
-    HazardApiController(HazardService hazards, AuditLog auditLog) {
+    HazardApiController(HazardService hazards, AuditLog auditLog, HazardListing listings) {
+        this.listings = listings;
         this.hazards = hazards;
         this.auditLog = auditLog;
     }
@@ -66,6 +71,23 @@ class HazardApiController {
     @ResponseStatus(HttpStatus.CREATED)
     HazardView report(@Valid @RequestBody ReportHazard report) {
         return hazards.report(report);
+    }
+
+    @GetMapping("/{id}/listing")
+    ResponseEntity<Listing> listing(@PathVariable long id) {
+        return listings.find(id).map(ResponseEntity::ok)
+                .orElse(ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/{id}/listing")
+    @ResponseStatus(HttpStatus.CREATED)
+    Listing list(@PathVariable long id, @RequestBody Listing.Command command) {
+        return listings.list(id, command);
+    }
+
+    @PostMapping("/{id}/listing/delist")
+    Listing delist(@PathVariable long id, @RequestBody Listing.Command command) {
+        return listings.delist(id, command.note());
     }
 
     /** Actions: assign, rectify-on-the-spot, submit, accept, reject, request-extension, decide-extension. */

@@ -8,9 +8,12 @@ import java.util.List;
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
 import cn.anhuan.hazard.HazardFilter;
+import cn.anhuan.hazard.HazardListing;
+import cn.anhuan.hazard.Listing;
 import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
 import cn.anhuan.hazard.ReportHazard;
+import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,9 +33,38 @@ class HazardWebController {
     private static final int PAGE = 50;
 
     private final HazardService hazards;
+    private final HazardListing listings;
 
-    HazardWebController(HazardService hazards) {
+    HazardWebController(HazardService hazards, HazardListing listings) {
         this.hazards = hazards;
+        this.listings = listings;
+    }
+
+    @PostMapping("/hazards/{id}/listing")
+    String list(@PathVariable long id, @RequestParam String documentNo, @RequestParam String supervisingUnit,
+                @RequestParam String supervisor,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+                RedirectAttributes redirect) {
+        try {
+            listings.list(id, new Listing.Command(documentNo, supervisingUnit, supervisor, deadline, true, null));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("problems", List.of(new InvalidInputException.FieldProblem(
+                    e.field(), e.messageKey(), e.args())));
+        }
+        return "redirect:/hazards/" + id;
+    }
+
+    @PostMapping("/hazards/{id}/listing/delist")
+    String delist(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            listings.delist(id, note);
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("problems", List.of(new InvalidInputException.FieldProblem(
+                    e.field(), e.messageKey(), e.args())));
+        }
+        return "redirect:/hazards/" + id;
     }
 
     @GetMapping("/hazards")
@@ -68,6 +100,7 @@ class HazardWebController {
         HazardView h = hazards.get(id);
         model.addAttribute("hazard", h);
         model.addAttribute("actions", Arrays.stream(HazardAction.values()).filter(a -> hazards.mayAct(h, a)).toList());
+        model.addAttribute("listing", listings.find(id).orElse(null));
         return "hazards/detail";
     }
 

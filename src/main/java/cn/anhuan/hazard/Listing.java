@@ -1,0 +1,15 @@
+package cn.anhuan.hazard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The listing (挂牌督办) of a major hazard; {@code delistedAt} is set once it is taken off (摘牌). */
+public record Listing(long hazardId, String documentNo, String supervisingUnit, String supervisor, LocalDate deadline,
+                      boolean publicNotice, String listedBy, Instant listedAt, String delistedBy, Instant delistedAt,
+                      String delistNote) {
+
+    /** What a listing needs. */
+    public record Command(String documentNo, String supervisingUnit, String supervisor, LocalDate deadline,
+                          Boolean publicNotice, String note) {
+    }
+}
