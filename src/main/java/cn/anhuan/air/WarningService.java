@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.anhuan.audit.AuditTrail;
+import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -235,8 +235,7 @@ public class WarningService {
     }
 
     private static String user() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
+        return Actor.name();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,9 +12,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import cn.anhuan.shared.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class AuditTrail {
-
-    static final String SYSTEM_ACTOR = "system";
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
@@ -124,8 +121,7 @@ public class AuditTrail {
     }
 
     static String actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() ? SYSTEM_ACTOR : auth.getName();
+        return Actor.name();
     }
 
     static String clientAddress() {

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.anhuan.audit.AuditTrail;
+import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -123,8 +123,7 @@ public class HazardListing {
     }
 
     private static String user() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
+        return Actor.name();
     }
 
     private static String nz(String s) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
+import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
@@ -25,9 +26,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -315,19 +313,15 @@ public class HazardService {
     }
 
     private static boolean government() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(GOVERNMENT::contains);
+        return Actor.hasAny(GOVERNMENT);
     }
 
     private static boolean hasRole(String role) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> role.equals(a.getAuthority()));
+        return Actor.hasAny(Set.of(role));
     }
 
     private static String user() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
+        return Actor.name();
     }
 
     private LocalDate today() {

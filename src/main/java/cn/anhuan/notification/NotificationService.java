@@ -7,10 +7,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,7 +79,7 @@ public class NotificationService {
     }
 
     private static String me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || !auth.isAuthenticated() ? null : auth.getName();
+        String name = Actor.name();
+        return Actor.SYSTEM.equals(name) ? null : name;
     }
 }

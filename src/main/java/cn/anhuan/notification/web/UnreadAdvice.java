@@ -1,7 +1,7 @@
 package cn.anhuan.notification.web;
 
 import cn.anhuan.notification.NotificationService;
-import org.springframework.security.core.context.SecurityContextHolder;
+import cn.anhuan.shared.Actor;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,7 +18,6 @@ class UnreadAdvice {
 
     @ModelAttribute("unreadNotifications")
     Long unread() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || "anonymousUser".equals(auth.getName()) ? null : notifications.unread();
+        return Actor.SYSTEM.equals(Actor.name()) ? null : notifications.unread();
     }
 }
