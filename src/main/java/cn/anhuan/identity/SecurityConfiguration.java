@@ -36,6 +36,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/audit/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("anhuan").authenticationEntryPoint(problems))
@@ -66,7 +67,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, UserRepository users, ScopeResolver scopes) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/air/calculator", "/air/public/**").permitAll()
+                                "/error", "/air/calculator", "/air/public/**", "/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)

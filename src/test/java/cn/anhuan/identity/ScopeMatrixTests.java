@@ -70,7 +70,8 @@ class ScopeMatrixTests {
             "/api/v1/enterprises/expiring-licences", "/api/v1/risk-points", "/api/v1/risk-points/{id}",
             "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map",
             "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history",
-            "/api/v1/notifications", "/api/v1/notifications/unread", "/api/v1/hazards/{id}/listing");
+            "/api/v1/notifications", "/api/v1/notifications/unread", "/api/v1/hazards/{id}/listing",
+            "/api/v1/public/citizen-reports/{code}", "/api/v1/citizen-reports", "/api/v1/citizen-reports/{id}");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -183,6 +184,14 @@ class ScopeMatrixTests {
             }
             assertThat(status(username, "/api/v1/hazards/counts")).as(username).isEqualTo(200);
             assertThat(status(username, "/api/v1/notifications/unread")).as(username).isEqualTo(200);
+            boolean triage = admin || username.equals("city.safety") || username.endsWith(".safety");
+            assertThat(status(username, "/api/v1/citizen-reports")).as(username).isEqualTo(triage ? 200 : 403);
+            if (triage && !city) {
+                assertThat(codes(username, "/api/v1/citizen-reports?status=", "$[*].regionCode"))
+                        .as(username).allMatch(scope::contains);
+            }
+            assertThat(status(username, "/api/v1/citizen-reports/0")).as(username).isEqualTo(triage ? 404 : 403);
+            assertThat(status(username, "/api/v1/public/citizen-reports/NOSUCHCODE00")).as(username).isEqualTo(404);
             assertThat(codes(username, "/api/v1/notifications", "$[*].link")).as(username + " sees only its own")
                     .hasSize(jdbc.sql("select count(*) from notification.notification where recipient = :u")
                             .param("u", username).query(Long.class).single().intValue());
