@@ -1,5 +1,6 @@
 package cn.anhuan.hazard;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -9,11 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import cn.anhuan.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,6 +182,25 @@ class HazardLoopTests {
         mvc.perform(get(location).with(user(details.loadUserByUsername("leader")))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已销号")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("action-"))));
+    }
+
+    @Test
+    void theExportHoldsOnlyTheCallersHazards() throws Exception {
+        general("GOVERNMENT", "yaodu.inspector");
+        byte[] bytes = mvc.perform(get("/api/v1/hazards/export.xlsx").with(as("houma.safety")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            var sheet = wb.getSheetAt(0);
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                assertThat(sheet.getRow(i).getCell(2).getStringCellValue())
+                        .isEqualTo("141081");
+            }
+        }
+        byte[] yaodu = mvc.perform(get("/api/v1/hazards/export.xlsx").with(as("yaodu.safety")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(yaodu))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThan(0);
+        }
     }
 
     @Autowired

@@ -71,7 +71,8 @@ class ScopeMatrixTests {
             "/api/v1/risk-points/{id}/history", "/api/v1/risk-bands", "/api/v1/risk-map",
             "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history",
             "/api/v1/notifications", "/api/v1/notifications/unread", "/api/v1/hazards/{id}/listing",
-            "/api/v1/public/citizen-reports/{code}", "/api/v1/citizen-reports", "/api/v1/citizen-reports/{id}");
+            "/api/v1/public/citizen-reports/{code}", "/api/v1/citizen-reports", "/api/v1/citizen-reports/{id}",
+            "/api/v1/hazards/export.xlsx");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -183,6 +184,7 @@ class ScopeMatrixTests {
                 assertThat(hazardRegions).as(username).allMatch(scope::contains);
             }
             assertThat(status(username, "/api/v1/hazards/counts")).as(username).isEqualTo(200);
+            assertThat(status(username, "/api/v1/hazards/export.xlsx")).as(username).isEqualTo(200);
             assertThat(status(username, "/api/v1/notifications/unread")).as(username).isEqualTo(200);
             boolean triage = admin || username.equals("city.safety") || username.endsWith(".safety");
             assertThat(status(username, "/api/v1/citizen-reports")).as(username).isEqualTo(triage ? 200 : 403);

@@ -1,5 +1,6 @@
 package cn.anhuan.hazard.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import cn.anhuan.audit.AuditEntry;
 import cn.anhuan.audit.AuditLog;
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
+import cn.anhuan.hazard.HazardExport;
 import cn.anhuan.hazard.HazardFilter;
 import cn.anhuan.hazard.HazardListing;
 import cn.anhuan.hazard.Listing;
@@ -14,7 +16,9 @@ import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
 import cn.anhuan.hazard.ReportHazard;
 import cn.anhuan.shared.BusinessRuleException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +38,10 @@ class HazardApiController {
     private final HazardService hazards;
     private final AuditLog auditLog;
     private final HazardListing listings;
+    private final HazardExport exports;
 
-    HazardApiController(HazardService hazards, AuditLog auditLog, HazardListing listings) {
+    HazardApiController(HazardService hazards, AuditLog auditLog, HazardListing listings, HazardExport exports) {
+        this.exports = exports;
         this.listings = listings;
         this.hazards = hazards;
         this.auditLog = auditLog;
@@ -50,6 +56,17 @@ class HazardApiController {
                             @RequestParam(defaultValue = "50") int limit) {
         return hazards.search(new HazardFilter(region, status, level, source, overdue, enterprise), before,
                 Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** The filtered list in the caller's scope as .xlsx (all pages, streamed). */
+    @GetMapping("/export.xlsx")
+    void export(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String level, @RequestParam(required = false) String source,
+                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long enterprise,
+                HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hazards.xlsx\"");
+        exports.write(new HazardFilter(region, status, level, source, overdue, enterprise), response.getOutputStream());
     }
 
     @GetMapping("/counts")
