@@ -72,7 +72,8 @@ class ScopeMatrixTests {
             "/api/v1/hazards", "/api/v1/hazards/counts", "/api/v1/hazards/{id}", "/api/v1/hazards/{id}/history",
             "/api/v1/notifications", "/api/v1/notifications/unread", "/api/v1/hazards/{id}/listing",
             "/api/v1/public/citizen-reports/{code}", "/api/v1/citizen-reports", "/api/v1/citizen-reports/{id}",
-            "/api/v1/hazards/export.xlsx");
+            "/api/v1/hazards/export.xlsx", "/api/v1/hazards/{id}/attachments",
+            "/api/v1/hazards/{id}/attachments/{fileId}");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -202,6 +203,10 @@ class ScopeMatrixTests {
                 assertThat(status(username, "/api/v1/hazards/" + otherHazard + suffix)).as(username)
                         .isEqualTo(city && !industryLimited ? 200 : 404);
             }
+            assertThat(status(username, "/api/v1/hazards/" + otherHazard + "/attachments")).as(username)
+                    .isEqualTo(city && !industryLimited ? 200 : 404);
+            assertThat(status(username, "/api/v1/hazards/" + otherHazard + "/attachments/0")).as(username)
+                    .isEqualTo(404);
             assertThat(status(username, "/api/v1/hazards/" + otherHazard + "/listing")).as(username)
                     .isEqualTo(city && !industryLimited ? 204 : 404);
             assertThat(page(username, "/hazards/" + otherHazard)).as(username)

@@ -7,6 +7,7 @@ import java.util.List;
 
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
+import cn.anhuan.hazard.HazardAttachments;
 import cn.anhuan.hazard.HazardFilter;
 import cn.anhuan.hazard.HazardListing;
 import cn.anhuan.hazard.Listing;
@@ -34,8 +35,10 @@ class HazardWebController {
 
     private final HazardService hazards;
     private final HazardListing listings;
+    private final HazardAttachments attachments;
 
-    HazardWebController(HazardService hazards, HazardListing listings) {
+    HazardWebController(HazardService hazards, HazardListing listings, HazardAttachments attachments) {
+        this.attachments = attachments;
         this.hazards = hazards;
         this.listings = listings;
     }
@@ -101,6 +104,7 @@ class HazardWebController {
         model.addAttribute("hazard", h);
         model.addAttribute("actions", Arrays.stream(HazardAction.values()).filter(a -> hazards.mayAct(h, a)).toList());
         model.addAttribute("listing", listings.find(id).orElse(null));
+        model.addAttribute("attachments", attachments.list(id));
         return "hazards/detail";
     }
 

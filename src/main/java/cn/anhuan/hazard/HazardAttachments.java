@@ -1,0 +1,196 @@
+package cn.anhuan.hazard;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import cn.anhuan.audit.AuditTrail;
+import cn.anhuan.shared.Actor;
+import cn.anhuan.shared.BusinessRuleException;
+import cn.anhuan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Photos (JPEG, PNG) and PDF documents of hazards: the type is decided by the file's first bytes, never by its
+ * name; the size is limited; images get a thumbnail; files live on disk outside the database; every read goes
+ * through the hazard, so the caller's scope applies to downloads too.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HazardAttachments {
+
+    static final int THUMBNAIL = 320;
+    static final int MAX_PIXELS_SIDE = 10_000;
+
+    private final JdbcClient jdbc;
+    private final HazardService hazards;
+    private final AuditTrail audit;
+    private final FileProperties files;
+    private final Clock clock;
+
+    HazardAttachments(JdbcClient jdbc, HazardService hazards, AuditTrail audit, FileProperties files, Clock clock) {
+        this.jdbc = jdbc;
+        this.hazards = hazards;
+        this.audit = audit;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    public List<Attachment> list(long hazardId) {
+        hazards.get(hazardId);
+        return jdbc.sql("select * from hazard.attachment where hazard_id = :h order by id").param("h", hazardId)
+                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("stage"),
+                        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"),
+                        rs.getString("sha256"), rs.getBoolean("has_thumbnail"), rs.getString("uploaded_by"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    @Transactional
+    @PreAuthorize(HazardService.ACTORS)
+    public Attachment upload(long hazardId, String stage, String fileName, byte[] bytes) {
+        HazardView h = hazards.get(hazardId);
+        if (!"FOUND".equals(stage) && !"RECTIFIED".equals(stage)) {
+            throw new BusinessRuleException("stage", "hazard.file.stage", stage);
+        }
+        if (bytes.length == 0 || bytes.length > files.maxBytes()) {
+            throw new BusinessRuleException("file", "hazard.file.size", files.maxBytes() / (1024 * 1024));
+        }
+        String type = detect(bytes);
+        if (type == null) {
+            throw new BusinessRuleException("file", "hazard.file.type");
+        }
+        byte[] thumbnail = type.startsWith("image/") ? thumbnail(bytes) : null;
+        if (type.startsWith("image/") && thumbnail == null) {
+            throw new BusinessRuleException("file", "hazard.file.image");
+        }
+        String key = clock.instant().atZone(ZoneOffset.UTC).getYear() + "/" + UUID.randomUUID();
+        Path path = files.dir().resolve(key);
+        try {
+            Files.createDirectories(path.getParent());
+            Files.write(path, bytes);
+            if (thumbnail != null) {
+                Files.write(thumbnailPath(key), thumbnail);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store " + key, e);
+        }
+        String safeName = fileName == null || fileName.isBlank() ? "file"
+                : Path.of(fileName).getFileName().toString().replaceAll("[\\r\\n\"]", "_");
+        long id = jdbc.sql("""
+                insert into hazard.attachment (hazard_id, stage, file_name, content_type, size, sha256, storage_key,
+                    has_thumbnail, uploaded_by, uploaded_at)
+                values (:h, :stage, :name, :type, :size, :sha, :key, :thumb, :by, :now) returning id""")
+                .param("h", hazardId).param("stage", stage).param("name", safeName).param("type", type)
+                .param("size", bytes.length).param("sha", sha256(bytes)).param("key", key)
+                .param("thumb", thumbnail != null).param("by", Actor.name())
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).query(Long.class).single();
+        audit.record("hazard.file.added", "hazard", hazardId, h.regionCode(), null,
+                Map.of("attachment", id, "stage", stage, "type", type, "size", bytes.length, "sha256", sha256(bytes)));
+        return list(hazardId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The bytes of an attachment (or its thumbnail) of a hazard the caller may see. */
+    public Download download(long hazardId, long attachmentId, boolean thumbnail) {
+        hazards.get(hazardId);
+        var row = jdbc.sql("select * from hazard.attachment where id = :id and hazard_id = :h")
+                .param("id", attachmentId).param("h", hazardId).query().listOfRows();
+        if (row.isEmpty() || (thumbnail && !Boolean.TRUE.equals(row.get(0).get("has_thumbnail")))) {
+            throw new NotFoundException("attachment", attachmentId);
+        }
+        String key = (String) row.get(0).get("storage_key");
+        try {
+            byte[] bytes = Files.readAllBytes(thumbnail ? thumbnailPath(key) : files.dir().resolve(key));
+            return new Download(thumbnail ? "image/jpeg" : (String) row.get(0).get("content_type"),
+                    (String) row.get(0).get("file_name"), bytes);
+        } catch (IOException e) {
+            throw new NotFoundException("attachment", attachmentId);
+        }
+    }
+
+    private Path thumbnailPath(String key) {
+        return files.dir().resolve(key + ".thumb.jpg");
+    }
+
+    /** The content type from the magic bytes: JPEG, PNG or PDF; anything else is refused. */
+    static String detect(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
+                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "image/png";
+        }
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    /** A JPEG of at most THUMBNAIL pixels a side, or null if the image cannot be read or is absurdly large. */
+    static byte[] thumbnail(byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                if (reader.getWidth(0) > MAX_PIXELS_SIDE || reader.getHeight(0) > MAX_PIXELS_SIDE) {
+                    return null;
+                }
+                BufferedImage image = reader.read(0);
+                double scale = Math.min(1.0, (double) THUMBNAIL / Math.max(image.getWidth(), image.getHeight()));
+                int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+                int hgt = Math.max(1, (int) Math.round(image.getHeight() * scale));
+                BufferedImage thumb = new BufferedImage(w, hgt, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = thumb.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(image, 0, 0, w, hgt, java.awt.Color.WHITE, null);
+                g.dispose();
+                var out = new java.io.ByteArrayOutputStream();
+                ImageIO.write(thumb, "jpg", out);
+                return out.toByteArray();
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bytes to send, with their type and the original file name. */
+    public record Download(String contentType, String fileName, byte[] bytes) {
+    }
+}
