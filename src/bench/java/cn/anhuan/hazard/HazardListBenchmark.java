@@ -1,0 +1,167 @@
+package cn.anhuan.hazard;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.anhuan.AnhuanApplication;
+import cn.anhuan.shared.db.EmbeddedDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * City-scale hazard list: 20,000 enterprises and 1,000,000 hazards over five years. The list API (a county
+ * supervisor's "assigned and overdue" filter, first page and a deep page, Bearer token, 8 concurrent clients)
+ * against pgbench running the same SQL with 8 clients in the same run; and one escalation pass.
+ */
+public final class HazardListBenchmark {
+
+    static final int CLIENTS = 8;
+    static final Duration RUN = Duration.ofSeconds(20);
+
+    public static void main(String[] args) throws Exception {
+        SpringApplication app = new SpringApplication(AnhuanApplication.class);
+        app.setDefaultProperties(Map.of(
+                "anhuan.database.embedded.data-dir", "target/bench-pg",
+                "anhuan.database.embedded.reset", "true",
+                "server.port", "0",
+                "ANHUAN_DEMO_PASSWORD", "Bench-pass-2026",
+                "anhuan.hazard.escalation.cron", "-",
+                "logging.file.name", "target/bench.log",
+                "logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            long t0 = System.nanoTime();
+            generate(jdbc);
+            System.out.printf("generated 20,000 enterprises and 1,000,000 hazards in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String token = token(http, port);
+            long deep = jdbc.sql("""
+                    select id from hazard.hazard where region_code = '141002' and status = 'ASSIGNED'
+                      and deadline < current_date order by id desc offset 1000 limit 1""").query(Long.class).single();
+            String url = "http://127.0.0.1:" + port + "/api/v1/hazards?status=ASSIGNED&overdue=true&limit=20";
+            load(http, token, url, "API first page");
+            load(http, token, url + "&before=" + deep, "API deep page (after 1,000 rows)");
+            String jdbcUrl = context.getBean(EmbeddedDatabase.class).jdbcUrl();
+            pgbench(jdbcUrl, null, "pgbench first page");
+            pgbench(jdbcUrl, deep, "pgbench deep page");
+
+            HazardEscalation escalation = context.getBean(HazardEscalation.class);
+            long e0 = System.nanoTime();
+            HazardEscalation.Result result = escalation.run(java.time.LocalDate.now());
+            System.out.printf("escalation pass over 1,000,000 hazards: %.1f s (%s)%n", (System.nanoTime() - e0) / 1e9, result);
+        }
+    }
+
+    static void generate(JdbcClient jdbc) {
+        jdbc.sql("""
+                insert into enterprise.enterprise (credit_code, name, region_code, industry_code, status, created_at, updated_at)
+                select 'B' || lpad(g::text, 17, '0'), '基准企业' || g, r.code, 'HAZARDOUS_CHEMICALS', 'OPERATING', now(), now()
+                from generate_series(1, 20000) g
+                join (select code, row_number() over (order by code) - 1 as n from organization.region
+                      where kind in ('DISTRICT', 'COUNTY', 'COUNTY_CITY')) r on r.n = g % 17""").update();
+        jdbc.sql("""
+                insert into hazard.hazard (enterprise_id, credit_code, region_code, zone_code, industry_code, place,
+                    description, category, level, basis, source, found_by, found_at, status, deadline, created_at,
+                    updated_at)
+                select e.id, e.credit_code, e.region_code, null, e.industry_code, '部位', '基准隐患', 'OBJECT',
+                    case when g % 50 = 0 then 'MAJOR' else 'GENERAL' end,
+                    case when g % 50 = 0 then '基准' end, 'GOVERNMENT', 'bench',
+                    now() - (g % 1825) * interval '1 day',
+                    (array['REPORTED','ASSIGNED','SUBMITTED','CLOSED','CLOSED','CLOSED','CLOSED','CLOSED'])[1 + g % 8],
+                    current_date - 900 + (g % 1000), now(), now()
+                from generate_series(1, 1000000) g
+                join (select id, credit_code, region_code, industry_code, row_number() over (order by id) - 1 as n
+                      from enterprise.enterprise where credit_code like 'B%') e on e.n = g % 20000""").update();
+        jdbc.sql("analyze").update();
+    }
+
+    static String token(HttpClient http, int port) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString("yaodu.safety:Bench-pass-2026".getBytes());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        return r.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+    }
+
+    static void load(HttpClient http, String token, String url, String label) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+        for (int i = 0; i < 200; i++) {
+            http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long end = System.nanoTime() + RUN.toNanos();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[2_000_000];
+                int n = 0;
+                while (System.nanoTime() < end && n < lat.length) {
+                    long s = System.nanoTime();
+                    HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(r.statusCode() + " " + r.body());
+                    }
+                    lat[n++] = System.nanoTime() - s;
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> f : futures) {
+            long[] part = f.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        pool.shutdown();
+        Arrays.sort(all);
+        System.out.printf("%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms (%d requests, %d clients)%n", label,
+                all.length / (double) RUN.toSeconds(), all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+                all.length, CLIENTS);
+    }
+
+    static void pgbench(String jdbcUrl, Long before, String label) throws Exception {
+        String port = jdbcUrl.replaceAll(".*localhost:(\\d+)/.*", "$1");
+        Path script = Files.createTempFile("hazards", ".sql");
+        Files.writeString(script, """
+                select * from hazard.hazard where
+                (false or region_code = any(string_to_array('141002', ',')) or zone_code = any(string_to_array('141002', ',')))
+                and (true or industry_code = any(string_to_array('', ',')))
+                and (cast(null as text) is null or credit_code = null)
+                and status = 'ASSIGNED' and (not true or (status in ('ASSIGNED', 'SUBMITTED') and deadline < current_date))
+                %s order by id desc limit 20;
+                """.formatted(before == null ? "" : "and id < " + before));
+        Path log = Files.createTempDirectory("pgbench");
+        Process p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n", "-M", "prepared",
+                "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Long.toString(RUN.toSeconds()), "-f", script.toString(),
+                "-l", "--log-prefix", log.resolve("tx").toString(), "postgres")
+                .directory(log.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        String tps = out.lines().filter(l -> l.startsWith("tps")).findFirst().orElse(out);
+        List<Long> latencies = new ArrayList<>();
+        try (var files = Files.list(log)) {
+            for (Path f : files.filter(x -> x.getFileName().toString().startsWith("tx")).toList()) {
+                Files.readAllLines(f).forEach(l -> latencies.add(Long.parseLong(l.split(" ")[2])));
+            }
+        }
+        latencies.sort(Long::compare);
+        System.out.printf("%s: %s, p50 %.2f ms, p99 %.2f ms%n", label, tps.trim(),
+                latencies.get(latencies.size() / 2) / 1e3, latencies.get((int) (latencies.size() * 0.99)) / 1e3);
+    }
+}
