@@ -55,9 +55,13 @@ public class HazardEscalation {
                 HazardNotice.Kind.OVERDUE);
         List<HazardNotice> escalated = mark("escalated_at", "deadline < :escalate", today, now,
                 HazardNotice.Kind.ESCALATED);
-        reminders.forEach(events::publishEvent);
-        overdue.forEach(events::publishEvent);
-        escalated.forEach(events::publishEvent);
+        List<HazardNotice> all = new java.util.ArrayList<>(reminders.size() + overdue.size() + escalated.size());
+        all.addAll(reminders);
+        all.addAll(overdue);
+        all.addAll(escalated);
+        if (!all.isEmpty()) {
+            events.publishEvent(new HazardNotices(all));
+        }
         Result result = new Result(reminders.size(), overdue.size(), escalated.size());
         if (result.total() > 0) {
             audit.record("hazard.escalation.run", "hazard-escalation", today, null, null,

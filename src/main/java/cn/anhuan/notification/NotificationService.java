@@ -1,5 +1,9 @@
 package cn.anhuan.notification;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,9 +11,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.NotFoundException;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +30,10 @@ public class NotificationService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    NotificationService(JdbcClient jdbc, Clock clock) {
+    NotificationService(JdbcClient jdbc, Clock clock, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -72,6 +82,39 @@ public class NotificationService {
                     .param("r", r).param("kind", kind).param("message", message)
                     .param("args", String.join(SEPARATOR, args)).param("link", link).param("now", now()).update();
         }
+    }
+
+    /** One notification to store. */
+    record Row(String recipient, String kind, String message, List<String> args, String link) {
+    }
+
+    /** Stores many notifications with one COPY (escalation passes), in the caller's transaction. */
+    void sendAll(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String now = clock.instant().toString();
+        StringBuilder copy = new StringBuilder(rows.size() * 96);
+        for (Row r : rows) {
+            copy.append(escape(r.recipient())).append('\t').append(escape(r.kind())).append('\t')
+                    .append(escape(r.message())).append('\t').append(escape(String.join(SEPARATOR, r.args())))
+                    .append('\t').append(escape(r.link())).append('\t').append(now).append('\n');
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy notification.notification (recipient, kind, message, args, link, created_at) from stdin""",
+                    new StringReader(copy.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot store notifications", e);
+        } finally {
+            DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    /** COPY text format: backslash, tab and newline escaped. */
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private OffsetDateTime now() {
