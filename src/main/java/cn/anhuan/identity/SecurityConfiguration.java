@@ -67,7 +67,8 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, UserRepository users, ScopeResolver scopes) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/air/calculator", "/air/public/**", "/public/**").permitAll()
+                                "/error", "/air/calculator", "/air/public/**", "/public/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
