@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.organization.IndustryService;
@@ -73,11 +72,6 @@ public class EnterpriseService {
                 .query(EnterpriseService::map).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
     }
 
-    /** An enterprise by credit code, within the caller's scope. */
-    public Optional<EnterpriseView> findByCreditCode(String code) {
-        return scoped(jdbc.sql("select * from enterprise.enterprise where credit_code = :code and " + SCOPE))
-                .param("code", CreditCode.normalise(code)).query(EnterpriseService::map).optional();
-    }
 
     @Transactional
     @PreAuthorize(EDITORS)

@@ -85,7 +85,7 @@ public class HazardListing {
                 .param("h", hazardId).param("doc", c.documentNo().trim()).param("unit", c.supervisingUnit().trim())
                 .param("person", c.supervisor().trim()).param("deadline", c.deadline())
                 .param("public", !Boolean.FALSE.equals(c.publicNotice())).param("by", user()).param("now", now).update();
-        step(hazardId, "LIST", h.status(), c.documentNo().trim(), now);
+        hazards.step(hazardId, "LIST", h.status(), h.status(), c.documentNo().trim(), now);
         audit.record("hazard.listed", "hazard", hazardId, h.regionCode(), null,
                 Map.of("documentNo", c.documentNo().trim(), "supervisingUnit", c.supervisingUnit().trim(),
                         "deadline", c.deadline().toString()));
@@ -104,19 +104,12 @@ public class HazardListing {
         OffsetDateTime now = now();
         jdbc.sql("update hazard.listing set delisted_by = :by, delisted_at = :now, delist_note = :note where hazard_id = :h")
                 .param("by", user()).param("now", now).param("note", note).param("h", hazardId).update();
-        step(hazardId, "DELIST", h.status(), note, now);
+        hazards.step(hazardId, "DELIST", h.status(), h.status(), note, now);
         audit.record("hazard.delisted", "hazard", hazardId, h.regionCode(), Map.of("documentNo", listing.documentNo()),
                 Map.of("delisted", true, "note", nz(note)));
         return find(hazardId).orElseThrow();
     }
 
-    private void step(long hazardId, String action, HazardStatus status, String note, OffsetDateTime at) {
-        jdbc.sql("""
-                insert into hazard.step (hazard_id, action, from_status, to_status, note, actor, at)
-                values (:h, :a, :s, :s, :note, :actor, :at)""")
-                .param("h", hazardId).param("a", action).param("s", status.name()).param("note", note)
-                .param("actor", user()).param("at", at).update();
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -89,6 +89,10 @@ public class HazardService {
     }
 
     public HazardView get(long id) {
+        HazardView found = ScopeSql.bind(jdbc.sql("select * from hazard.hazard where id = :id and "
+                        + ScopeSql.enterprise(""))).param("id", id)
+                .query((rs, n) -> map(rs, List.of(), null)).optional()
+                .orElseThrow(() -> new NotFoundException("hazard", id));
         List<HazardView.Step> timeline = jdbc.sql("""
                 select action, from_status, to_status, note, actor, at from hazard.step where hazard_id = :id order by id""")
                 .param("id", id)
@@ -99,10 +103,7 @@ public class HazardService {
                 where hazard_id = :id and status = 'REQUESTED'""").param("id", id)
                 .query((rs, n) -> new HazardView.Extension(rs.getLong(1), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getString(4))).optional().orElse(null);
-        return ScopeSql.bind(jdbc.sql("select * from hazard.hazard where id = :id and " + ScopeSql.enterprise("")))
-                .param("id", id)
-                .query((rs, n) -> map(rs, timeline, open)).optional()
-                .orElseThrow(() -> new NotFoundException("hazard", id));
+        return found.with(timeline, open);
     }
 
     @Transactional
@@ -298,7 +299,8 @@ public class HazardService {
         };
     }
 
-    private void step(long id, String action, HazardStatus from, HazardStatus to, String note, OffsetDateTime at) {
+    /** Appends a step to a hazard's timeline (also used by listing). */
+    void step(long id, String action, HazardStatus from, HazardStatus to, String note, OffsetDateTime at) {
         jdbc.sql("""
                 insert into hazard.step (hazard_id, action, from_status, to_status, note, actor, at)
                 values (:h, :action, :from, :to, :note, :actor, :at)""")

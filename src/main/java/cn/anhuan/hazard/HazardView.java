@@ -13,6 +13,13 @@ public record HazardView(long id, long enterpriseId, String creditCode, String r
                          String rectificationNote, int rejections, Instant closedAt, String closedBy, boolean overdue,
                          int version, List<Step> timeline, Extension openExtension) {
 
+    /** The same hazard with its timeline and open extension. */
+    HazardView with(List<Step> steps, Extension extension) {
+        return new HazardView(id, enterpriseId, creditCode, regionCode, industryCode, place, description, category,
+                level, basis, source, foundBy, foundAt, status, responsiblePerson, measures, deadline, funds,
+                contingencyPlan, rectificationNote, rejections, closedAt, closedBy, overdue, version, steps, extension);
+    }
+
     /** One step of the loop. */
     public record Step(String action, String fromStatus, String toStatus, String note, String actor, Instant at) {
     }

@@ -82,10 +82,6 @@ class LoginThrottle {
         }
     }
 
-    /** Forgets the per-address counts (tests, or an administrator after an incident). */
-    void clearAddresses() {
-        failuresByAddress.clear();
-    }
 
     private static String currentAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a

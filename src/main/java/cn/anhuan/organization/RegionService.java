@@ -76,11 +76,6 @@ public class RegionService {
                 order by path""").param("code", code).query(RegionService::map).list();
     }
 
-    /** The county-level unit (or the city itself) that a region belongs to. */
-    public Optional<RegionView> countyOf(String code) {
-        return find(code).flatMap(r -> r.kind().countyLevel() || r.parentCode() == null ? Optional.of(r)
-                : countyOf(r.parentCode()));
-    }
 
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")

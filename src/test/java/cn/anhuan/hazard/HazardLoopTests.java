@@ -176,6 +176,8 @@ class HazardLoopTests {
                 .andExpect(content().string(Matchers.containsString("action-assign")))
                 .andExpect(content().string(Matchers.containsString("action-rectify-on-the-spot")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("action-accept"))));
+        mvc.perform(post(location + "/no-such-action").with(inspector).with(csrf()).param("version", "0"))
+                .andExpect(status().isNotFound());
         mvc.perform(post(location + "/rectify-on-the-spot").with(inspector).with(csrf())
                         .param("version", "0").param("note", "已排水"))
                 .andExpect(status().is3xxRedirection());

@@ -17,6 +17,7 @@ import cn.anhuan.hazard.ReportHazard;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
+import cn.anhuan.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -115,8 +116,14 @@ class HazardWebController {
                @RequestParam(required = false) BigDecimal funds, @RequestParam(required = false) String contingencyPlan,
                @RequestParam(required = false) String note, @RequestParam(required = false) Boolean approve,
                RedirectAttributes redirect) {
+        HazardAction a;
         try {
-            hazards.act(id, HazardAction.ofPath(action), new HazardActionCommand(version, responsiblePerson, measures,
+            a = HazardAction.ofPath(action);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("hazard-action", action);
+        }
+        try {
+            hazards.act(id, a, new HazardActionCommand(version, responsiblePerson, measures,
                     deadline, funds, contingencyPlan, note, approve));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
