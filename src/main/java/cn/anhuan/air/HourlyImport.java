@@ -51,6 +51,15 @@ public class HourlyImport {
         return run(csv, fileName, dryRun);
     }
 
+    /**
+     * Hourly values received from station analysers (the HJ 212 feed of the monitoring module): the same checks
+     * and writer as a CSV import, without a user; the caller names the source for the log.
+     */
+    @Transactional
+    public ImportReport receive(String csv) throws IOException {
+        return run(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "hj212", false);
+    }
+
     /** The same import for the platform's own loaders (demo data, HJ 212 feed), without a user. */
     @Transactional
     ImportReport run(InputStream csv, String fileName, boolean dryRun) throws IOException {

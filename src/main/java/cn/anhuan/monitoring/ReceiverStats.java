@@ -1,0 +1,63 @@
+package cn.anhuan.monitoring;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counters of the receiver since start, exported as {@code anhuan.hj212.*} metrics and shown on the monitoring
+ * page: frames by outcome (accepted, each reject reason, quarantine reasons), readings stored, duplicates
+ * ignored, acknowledgements sent, open connections.
+ */
+@Component
+class ReceiverStats {
+
+    private final MeterRegistry meters;
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    final LongAdder readings = new LongAdder();
+    final LongAdder duplicateReadings = new LongAdder();
+    final LongAdder duplicatePackets = new LongAdder();
+    final LongAdder acks = new LongAdder();
+    final LongAdder storeFailures = new LongAdder();
+    final AtomicInteger connections = new AtomicInteger();
+
+    ReceiverStats(MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("anhuan.hj212.connections", connections, AtomicInteger::get).register(meters);
+        meters.more().counter("anhuan.hj212.readings", java.util.List.of(), readings);
+        meters.more().counter("anhuan.hj212.acks", java.util.List.of(), acks);
+        meters.more().counter("anhuan.hj212.duplicates", java.util.List.of(), duplicateReadings);
+    }
+
+    /** Counts a frame's outcome: ACCEPTED, MODBUS_CRC, BAD_CRC, BAD_LENGTH, MALFORMED, UNKNOWN_DEVICE… */
+    void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+        counters.computeIfAbsent(outcome, k -> Counter.builder("anhuan.hj212.frames").tag("outcome", k)
+                .register(meters)).increment();
+    }
+
+    long outcome(String outcome) {
+        LongAdder a = outcomes.get(outcome);
+        return a == null ? 0 : a.sum();
+    }
+
+    Map<String, Long> snapshot() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        outcomes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> m.put(e.getKey(), e.getValue().sum()));
+        m.put("READINGS", readings.sum());
+        m.put("DUPLICATE_READINGS", duplicateReadings.sum());
+        m.put("DUPLICATE_PACKETS", duplicatePackets.sum());
+        m.put("ACKS", acks.sum());
+        m.put("STORE_FAILURES", storeFailures.sum());
+        m.put("CONNECTIONS", (long) connections.get());
+        return m;
+    }
+}
