@@ -73,7 +73,10 @@ class ScopeMatrixTests {
             "/api/v1/notifications", "/api/v1/notifications/unread", "/api/v1/hazards/{id}/listing",
             "/api/v1/public/citizen-reports/{code}", "/api/v1/citizen-reports", "/api/v1/citizen-reports/{id}",
             "/api/v1/hazards/export.xlsx", "/api/v1/hazards/{id}/attachments",
-            "/api/v1/hazards/{id}/attachments/{fileId}");
+            "/api/v1/hazards/{id}/attachments/{fileId}",
+            "/api/v1/monitoring/devices", "/api/v1/monitoring/devices/{id}", "/api/v1/monitoring/devices/{id}/limits",
+            "/api/v1/monitoring/readings", "/api/v1/monitoring/alarms", "/api/v1/monitoring/alarms/{id}",
+            "/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects", "/api/v1/monitoring/receiver");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -214,6 +217,35 @@ class ScopeMatrixTests {
             assertThat(status(username, "/api/v1/enterprises/template.xlsx")).as(username).isEqualTo(200);
             assertThat(page(username, "/enterprises/" + otherEnterprise)).as(username)
                     .isEqualTo(city && !industryLimited ? 200 : 404);
+            long otherDevice = deviceIn(otherEnterprise);
+            int seesOther = city && !industryLimited ? 200 : 404;
+            List<String> deviceRegions = codes(username, "/api/v1/monitoring/devices?limit=1000", "$[*].regionCode");
+            if (!city) {
+                assertThat(deviceRegions).as(username).allMatch(scope::contains);
+            }
+            if (username.equals("demo.officer")) {
+                assertThat(codes(username, "/api/v1/monitoring/devices?limit=1000", "$[*].creditCode"))
+                        .allMatch("911410023123456732"::equals);
+            }
+            assertThat(status(username, "/api/v1/monitoring/devices/" + otherDevice)).as(username).isEqualTo(seesOther);
+            assertThat(status(username, "/api/v1/monitoring/devices/" + otherDevice + "/limits")).as(username)
+                    .isEqualTo(seesOther);
+            String mn = jdbc.sql("select mn from monitoring.device where id = :d").param("d", otherDevice)
+                    .query(String.class).single();
+            assertThat(status(username, "/api/v1/monitoring/readings?mn=" + mn
+                    + "&pollutant=a21026&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z")).as(username)
+                    .isEqualTo(seesOther);
+            long otherAlarm = alarmOf(otherDevice);
+            assertThat(status(username, "/api/v1/monitoring/alarms/" + otherAlarm)).as(username).isEqualTo(seesOther);
+            List<String> alarmRegions = codes(username, "/api/v1/monitoring/alarms?limit=500", "$[*].regionCode");
+            if (!city) {
+                assertThat(alarmRegions).as(username).allMatch(scope::contains);
+            }
+            boolean receiverAdmin = admin || username.equals("city.safety");
+            for (String url : List.of("/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects",
+                    "/api/v1/monitoring/receiver")) {
+                assertThat(status(username, url)).as(username + " " + url).isEqualTo(receiverAdmin ? 200 : 403);
+            }
             List<String> reductionRegions = codes(username, "/api/v1/air/reduction-list", "$[*].regionCode");
             if (!city) {
                 assertThat(reductionRegions).as(username).allMatch(scope::contains);
@@ -288,6 +320,25 @@ class ScopeMatrixTests {
         return jdbc.sql("""
                 select min(p.id) from risk.point p where p.region_code = :r and p.industry_code = 'HAZARDOUS_CHEMICALS'""")
                 .param("r", region).query(Long.class).optional().orElseThrow();
+    }
+
+    /** A monitoring device at an enterprise, registered here directly. */
+    private long deviceIn(long enterpriseId) {
+        return jdbc.sql("""
+                insert into monitoring.device (mn, password_hash, system_type, name, enterprise_id, credit_code,
+                    region_code, zone_code, industry_code, created_at, updated_at)
+                select 'SCOPE' || id || 'X' || (select count(*) from monitoring.device), 'x', '31', '测试排口', id,
+                    credit_code, region_code, zone_code, industry_code, now(), now()
+                from enterprise.enterprise where id = :e returning id""").param("e", enterpriseId)
+                .query(Long.class).single();
+    }
+
+    private long alarmOf(long deviceId) {
+        return jdbc.sql("""
+                insert into monitoring.alarm (device_id, kind, credit_code, region_code, zone_code, industry_code,
+                    first_at, last_at, created_at)
+                select id, 'OFFLINE', credit_code, region_code, zone_code, industry_code, now(), now(), now()
+                from monitoring.device where id = :d returning id""").param("d", deviceId).query(Long.class).single();
     }
 
     /** A hazard at an enterprise, recorded here directly (the demo has no hazards yet). */
