@@ -80,7 +80,7 @@ public class AlarmService {
     public AlarmView acknowledge(long id, String note, Integer version) {
         AlarmView a = get(id);
         if (!"OPEN".equals(a.status())) {
-            throw new ConflictException("alarm", id);
+            throw ConflictException.staleVersion("alarm", id);
         }
         return change(a, "ACKNOWLEDGED", "ack_by = :by, ack_at = :now, ack_note = :note", note, version,
                 "monitoring.alarm.acknowledged");
@@ -91,7 +91,7 @@ public class AlarmService {
     public AlarmView close(long id, String note, Integer version) {
         AlarmView a = get(id);
         if ("CLOSED".equals(a.status())) {
-            throw new ConflictException("alarm", id);
+            throw ConflictException.staleVersion("alarm", id);
         }
         if (note == null || note.isBlank()) {
             throw new BusinessRuleException("note", "monitoring.alarm.noteRequired");
@@ -132,7 +132,7 @@ public class AlarmService {
                 .param("note", note == null || note.isBlank() ? null : note.trim()).param("id", a.id())
                 .param("version", version == null ? a.version() : version).update();
         if (n == 0) {
-            throw new ConflictException("alarm", a.id());
+            throw ConflictException.staleVersion("alarm", a.id());
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", status);

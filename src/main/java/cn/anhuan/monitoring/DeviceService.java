@@ -138,7 +138,7 @@ public class DeviceService {
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id)
                 .param("version", c.version() == null ? before.version() : c.version()).update();
         if (n == 0) {
-            throw new ConflictException("device", id);
+            throw ConflictException.staleVersion("device", id);
         }
         DeviceView after = get(id);
         Map<String, Object> old = fields(before);

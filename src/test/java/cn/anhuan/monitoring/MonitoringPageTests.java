@@ -1,0 +1,68 @@
+package cn.anhuan.monitoring;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.anhuan.IntegrationTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The monitoring pages: lists, the registration form with field errors, scope on a device page. */
+@IntegrationTest
+class MonitoringPageTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    JdbcClient jdbc;
+
+    RequestPostProcessor as(String name) {
+        return user(users.loadUserByUsername(name));
+    }
+
+    @Test
+    void pagesRenderForTheRolesThatUseThem() throws Exception {
+        mvc.perform(get("/monitoring").with(as("city.env"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("L126000354")));
+        mvc.perform(get("/monitoring/alarms").with(as("yaodu.safety"))).andExpect(status().isOk());
+        mvc.perform(get("/monitoring/quarantine").with(as("admin"))).andExpect(status().isOk());
+        mvc.perform(get("/monitoring/quarantine").with(as("yaodu.safety"))).andExpect(status().isForbidden());
+        long device = jdbc.sql("select id from monitoring.device where mn = 'LD130133000015'").query(Long.class).single();
+        String region = jdbc.sql("select region_code from monitoring.device where id = :d").param("d", device)
+                .query(String.class).single();
+        mvc.perform(get("/monitoring/devices/" + device).with(as("admin"))).andExpect(status().isOk());
+        mvc.perform(get("/monitoring/devices/" + device).with(as(region.equals("141081") ? "yaodu.safety" : "houma.safety")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theRegistrationFormShowsFieldErrorsAndKeepsInput() throws Exception {
+        mvc.perform(post("/monitoring/devices").with(as("admin")).with(csrf()).param("mn", "bad mn!")
+                        .param("password", "123456").param("systemType", "31").param("name", "测试设备")
+                        .param("creditCode", ReceiverTests.ENTERPRISE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("is-invalid")))
+                .andExpect(content().string(Matchers.containsString("测试设备")));
+        mvc.perform(post("/monitoring/devices").with(as("admin")).with(csrf()).param("mn", "PAGE0000000001")
+                        .param("password", "123456").param("systemType", "31").param("name", "测试设备")
+                        .param("creditCode", "91141002MA0000000X"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("找不到统一社会信用代码")));
+        mvc.perform(post("/monitoring/devices").with(as("admin")).with(csrf()).param("mn", "PAGE0000000001")
+                        .param("password", "123456").param("systemType", "31").param("name", "测试设备")
+                        .param("creditCode", ReceiverTests.ENTERPRISE).param("expectedIntervalSeconds", "60"))
+                .andExpect(redirectedUrlPattern("/monitoring/devices/*"));
+    }
+}
