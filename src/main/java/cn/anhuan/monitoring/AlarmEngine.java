@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,9 @@ class AlarmEngine {
     private final MonitoringProperties properties;
     private final Clock clock;
     private final Set<Long> offline = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<DeviceRegistry.Limit, NavigableMap<Long, Double>> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When the FLAG alarm of a device and pollutant was last written: repeats update it at most once a minute. */
+    private final Map<String, Long> flagWritten = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlarmEngine(JdbcClient jdbc, DeviceRegistry registry, ApplicationEventPublisher events,
                 MonitoringProperties properties, Clock clock) {
@@ -68,38 +73,70 @@ class AlarmEngine {
         }
         for (var e : flagged.entrySet()) {
             StoredBatch.AbnormalValue v = e.getValue();
+            Long last = flagWritten.get(e.getKey());
+            if (last != null && System.currentTimeMillis() - last < 60_000) {
+                continue;
+            }
+            flagWritten.put(e.getKey(), System.currentTimeMillis());
             raise(v.deviceId(), "FLAG", v.pollutant(), Instant.ofEpochMilli(v.dataTime()), v.value(), null,
                     String.valueOf(v.flag()), counts.get(e.getKey()), now);
         }
         Set<DeviceRegistry.Limit> touched = new LinkedHashSet<>();
-        batch.limited.forEach(t -> touched.add(t.limit()));
+        String ignored = properties.alarm().ignoredFlags();
+        for (StoredBatch.LimitTouch t : batch.limited) {
+            NavigableMap<Long, Double> last = recent(t.limit());
+            if (!Double.isNaN(t.value()) && (t.flag() == 0 || !ignored.contains(String.valueOf(t.flag())))) {
+                last.put(t.time(), t.value());
+                while (last.size() > t.limit().sustained()) {
+                    last.pollFirstEntry();
+                }
+                touched.add(t.limit());
+            }
+        }
         for (DeviceRegistry.Limit l : touched) {
-            exceedance(l, now);
+            exceedance(l, recent(l), now);
         }
     }
 
-    /** Checks one limit against the latest values; opens or updates the exceedance alarm. */
-    void exceedance(DeviceRegistry.Limit l, OffsetDateTime now) {
-        List<Object[]> last = jdbc.sql("""
-                select data_time, case when :converted then coalesce(zs_rtd, zs_avg, rtd, avg) else coalesce(rtd, avg) end
-                from monitoring.reading
-                where device_id = :d and pollutant = :p and cn = :cn
-                  and (flag is null or flag <> all(string_to_array(:ignored, ',')))
-                order by data_time desc limit :n""")
-                .param("converted", l.converted()).param("d", l.deviceId()).param("p", l.pollutant())
-                .param("cn", l.cn()).param("ignored", properties.alarm().ignoredFlags()).param("n", l.sustained())
-                .query((rs, i) -> new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getObject(2)}).list();
+    /**
+     * The latest {@code sustained} counted values of a limited pollutant, kept in memory; loaded from the readings
+     * the first time (after a start) so a restart neither forgets nor double-counts.
+     */
+    private NavigableMap<Long, Double> recent(DeviceRegistry.Limit l) {
+        return recent.computeIfAbsent(l, k -> {
+            NavigableMap<Long, Double> m = new TreeMap<>();
+            jdbc.sql("""
+                    select data_time, case when :converted then coalesce(zs_rtd, zs_avg, rtd, avg) else coalesce(rtd, avg) end
+                    from monitoring.reading
+                    where device_id = :d and pollutant = :p and cn = :cn
+                      and (flag is null or flag <> all(string_to_array(:ignored, ',')))
+                    order by data_time desc limit :n""")
+                    .param("converted", l.converted()).param("d", l.deviceId()).param("p", l.pollutant())
+                    .param("cn", l.cn()).param("ignored", properties.alarm().ignoredFlags()).param("n", l.sustained())
+                    .query((rs, i) -> {
+                        Object v = rs.getObject(2);
+                        if (v != null) {
+                            m.put(rs.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli(), ((Number) v).doubleValue());
+                        }
+                        return null;
+                    }).list();
+            return m;
+        });
+    }
+
+    /** Opens or updates the exceedance alarm when the latest {@code sustained} values are all above the limit. */
+    void exceedance(DeviceRegistry.Limit l, NavigableMap<Long, Double> last, OffsetDateTime now) {
         if (last.size() < l.sustained()) {
             return;
         }
         double limit = l.limit().doubleValue();
-        for (Object[] row : last) {
-            if (row[1] == null || ((Number) row[1]).doubleValue() <= limit) {
+        for (double v : last.values()) {
+            if (v <= limit) {
                 return;
             }
         }
-        OffsetDateTime latest = (OffsetDateTime) last.get(0)[0];
-        raise(l.deviceId(), "EXCEEDANCE", l.pollutant(), latest.toInstant(), ((Number) last.get(0)[1]).doubleValue(),
+        Map.Entry<Long, Double> latest = last.lastEntry();
+        raise(l.deviceId(), "EXCEEDANCE", l.pollutant(), Instant.ofEpochMilli(latest.getKey()), latest.getValue(),
                 l.limit(), null, 1, now);
     }
 

@@ -228,7 +228,9 @@ class PacketWriter implements SmartLifecycle {
                         }
                         for (DeviceRegistry.Limit l : limits) {
                             if (l.cn() == cn && l.pollutant().equals(r.code())) {
-                                stored.limited.add(new StoredBatch.LimitTouch(l));
+                                double raw = Double.isNaN(r.value(Reading.RTD)) ? r.value(Reading.AVG) : r.value(Reading.RTD);
+                                double v = l.converted() && !Double.isNaN(r.converted()) ? r.converted() : raw;
+                                stored.limited.add(new StoredBatch.LimitTouch(l, d.dataTime(), v, r.flag()));
                             }
                         }
                     }
@@ -268,6 +270,7 @@ class PacketWriter implements SmartLifecycle {
                 lastSeen(c, stored);
                 c.commit();
                 stats.readings.add(inserted);
+                stats.committed.add(batch.size());
                 return stored;
             } catch (SQLException | RuntimeException e) {
                 try {

@@ -27,6 +27,8 @@ class ReceiverStats {
     final LongAdder duplicatePackets = new LongAdder();
     final LongAdder acks = new LongAdder();
     final LongAdder storeFailures = new LongAdder();
+    /** Items (accepted, quarantined, rejected) whose transaction committed. */
+    final LongAdder committed = new LongAdder();
     final AtomicInteger connections = new AtomicInteger();
 
     ReceiverStats(MeterRegistry meters) {

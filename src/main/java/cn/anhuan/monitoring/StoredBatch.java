@@ -19,7 +19,8 @@ final class StoredBatch {
     /** Data packets of devices that measure an air station. */
     final List<StationPacket> station = new ArrayList<>();
 
-    record LimitTouch(DeviceRegistry.Limit limit) {
+    /** A new value of a limited pollutant: the value compared (converted or not, as the limit says), its flag. */
+    record LimitTouch(DeviceRegistry.Limit limit, long time, double value, char flag) {
     }
 
     record AbnormalValue(long deviceId, String pollutant, char flag, long dataTime, double value) {

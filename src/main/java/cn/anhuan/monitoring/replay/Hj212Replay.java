@@ -1,0 +1,212 @@
+package cn.anhuan.monitoring.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Replays HJ 212 corpus files (one packet per line, as recorded) over TCP, the way field loggers send: each MN
+ * always on the same connection, in file order, over {@code --connections} sockets, at {@code --rate} packets per
+ * second in total (0: as fast as possible). Lines are sent byte for byte, garbage included. With {@code --ack}
+ * every framed packet is re-framed as HJ 212-2017 with {@code Flag=5} and a QN, and the replay waits for each
+ * 9014 before it counts the packet as delivered (what a logger does before deleting its buffer).
+ *
+ * <pre>java -cp target/classes cn.anhuan.monitoring.replay.Hj212Replay --port 9212 --rate 2000 ../shared/data/hj212-field-2016/*.h212</pre>
+ */
+public final class Hj212Replay {
+
+    private Hj212Replay() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 9212;
+        int connections = 50;
+        int rate = 0;
+        boolean ack = false;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--connections" -> connections = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--ack" -> ack = true;
+                default -> files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("usage: Hj212Replay [--host h] [--port 9212] [--connections 50] [--rate packets/s] [--ack] file...");
+            System.exit(2);
+        }
+        List<byte[]> lines = new ArrayList<>();
+        for (Path f : files) {
+            lines.addAll(lines(Files.readAllBytes(f)));
+        }
+        long start = System.nanoTime();
+        Result r = replay(host, port, connections, rate, ack, lines);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("sent %d lines over %d connections in %.1f s (%.0f lines/s); acknowledged %d%n",
+                r.sent(), connections, seconds, r.sent() / seconds, r.acknowledged());
+    }
+
+    /** What a replay did: lines sent, acknowledgements received. */
+    public record Result(long sent, long acknowledged) {
+    }
+
+    /** Splits a corpus file into lines, each with its own line end (CR LF or LF). */
+    public static List<byte[]> lines(byte[] data) {
+        List<byte[]> lines = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == '\n') {
+                lines.add(java.util.Arrays.copyOfRange(data, from, i + 1));
+                from = i + 1;
+            }
+        }
+        if (from < data.length) {
+            lines.add(java.util.Arrays.copyOfRange(data, from, data.length));
+        }
+        return lines;
+    }
+
+    public static Result replay(String host, int port, int connections, int rate, boolean ack, List<byte[]> lines)
+            throws Exception {
+        List<List<byte[]>> perConnection = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            perConnection.add(new ArrayList<>());
+        }
+        for (byte[] line : lines) {
+            String mn = mn(line);
+            int slot = Math.floorMod(mn == null ? java.util.Arrays.hashCode(line) : mn.hashCode(), connections);
+            perConnection.get(slot).add(ack ? reframe(line) : line);
+        }
+        AtomicLong sent = new AtomicLong();
+        AtomicLong acked = new AtomicLong();
+        double perConnectionRate = rate <= 0 ? 0 : (double) rate / connections;
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (List<byte[]> mine : perConnection) {
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Thread t = new Thread(() -> {
+                try (Socket s = new Socket(host, port)) {
+                    s.setTcpNoDelay(!ack);
+                    s.setSoTimeout(ack ? 5_000 : 0);
+                    OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 64 * 1024);
+                    InputStream in = s.getInputStream();
+                    long begin = System.nanoTime();
+                    long n = 0;
+                    for (byte[] line : mine) {
+                        out.write(line);
+                        n++;
+                        sent.incrementAndGet();
+                        if (ack && expectsAck(line)) {
+                            out.flush();
+                            if (awaitAck(in)) {
+                                acked.incrementAndGet();
+                            }
+                        }
+                        if (perConnectionRate > 0) {
+                            out.flush();
+                            long due = begin + (long) (n * 1e9 / perConnectionRate);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
+                    }
+                    out.flush();
+                    s.shutdownOutput();
+                    s.setSoTimeout(0);
+                    // read until the receiver closes its side: closing with unread replies would reset the
+                    // connection and make the receiver drop what it has not read yet
+                    byte[] sink = new byte[4096];
+                    while (in.read(sink) >= 0) {
+                        // replies (9013, 9014) are not needed here
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        return new Result(sent.get(), acked.get());
+    }
+
+    /** Whether a line is one that {@link #reframe} made (only those ask for an acknowledgement). */
+    public static boolean expectsAck(byte[] line) {
+        return line.length > 12 && line[0] == '#' && new String(line, StandardCharsets.ISO_8859_1).contains(";Flag=5;CP=");
+    }
+
+    private static boolean awaitAck(InputStream in) throws IOException {
+        StringBuilder reply = new StringBuilder();
+        int c;
+        while (true) {
+            try {
+                c = in.read();
+            } catch (java.net.SocketTimeoutException e) {
+                return false;
+            }
+            if (c < 0) {
+                return false;
+            }
+            if (c == '\n') {
+                return reply.indexOf("CN=9014") >= 0;
+            }
+            reply.append((char) c);
+        }
+    }
+
+    /** The MN of a line, or null. */
+    public static String mn(byte[] line) {
+        String s = new String(line, StandardCharsets.ISO_8859_1);
+        int i = s.indexOf("MN=");
+        if (i < 0) {
+            return null;
+        }
+        int end = s.indexOf(';', i);
+        return end < 0 ? null : s.substring(i + 3, end);
+    }
+
+    /** A corpus packet as HJ 212-2017 with the A bit: QN and Flag=5 in the header, new length and CRC. */
+    public static byte[] reframe(byte[] line) {
+        String s = new String(line, StandardCharsets.ISO_8859_1);
+        if (!s.startsWith("##") || s.length() < 12 || !s.endsWith("\r\n")) {
+            return line;
+        }
+        String segment = s.substring(6, s.length() - 6);
+        byte[] original = segment.getBytes(StandardCharsets.ISO_8859_1);
+        if (!s.substring(2, 6).equals(String.format("%04d", original.length))
+                || !s.substring(s.length() - 6, s.length() - 2).equalsIgnoreCase(
+                        cn.anhuan.monitoring.hj212.Hj212Crc.hex(cn.anhuan.monitoring.hj212.Hj212Crc.hj212(original, 0, original.length)))) {
+            return line;
+        }
+        if (!segment.contains("CP=&&") || segment.contains("Flag=") && segment.indexOf("Flag=") < segment.indexOf("CP=")) {
+            return line;
+        }
+        int cp = segment.indexOf("CP=&&");
+        String qn = "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
+        String header = segment.substring(0, cp);
+        String out = qn + header + "Flag=5;" + segment.substring(cp);
+        byte[] seg = out.getBytes(StandardCharsets.ISO_8859_1);
+        String frame = "##" + String.format("%04d", seg.length) + out
+                + String.format("%04X", cn.anhuan.monitoring.hj212.Hj212Crc.hj212(seg, 0, seg.length)) + "\r\n";
+        return frame.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
