@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Corpus {
 
+    /** Where the shared data lies on the project's machines when the checkout is not next to it. */
+    static final String SHARED = "/work/shared/data/hj212-field-2016";
+
     private Corpus() {
     }
 
@@ -23,8 +26,11 @@ public final class Corpus {
         String configured = System.getenv("ANHUAN_HJ212_CORPUS");
         Path dir = configured != null ? Path.of(configured)
                 : Path.of(System.getProperty("user.dir")).resolve("../shared/data/hj212-field-2016").normalize();
+        if (configured == null && !Files.isDirectory(dir) && Files.isDirectory(Path.of(SHARED))) {
+            dir = Path.of(SHARED);
+        }
         if (!Files.isDirectory(dir)) {
-            String message = "HJ 212 corpus not found at " + dir + " (set ANHUAN_HJ212_CORPUS)";
+            String message = "HJ 212 corpus not found at " + dir + " (nor at " + SHARED + "; set ANHUAN_HJ212_CORPUS)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message + ": missing in CI");
             }
