@@ -82,10 +82,9 @@ class AlarmEngine {
                     String.valueOf(v.flag()), counts.get(e.getKey()), now);
         }
         Set<DeviceRegistry.Limit> touched = new LinkedHashSet<>();
-        String ignored = properties.alarm().ignoredFlags();
         for (StoredBatch.LimitTouch t : batch.limited) {
             NavigableMap<Long, Double> last = recent(t.limit());
-            if (!Double.isNaN(t.value()) && (t.flag() == 0 || !ignored.contains(String.valueOf(t.flag())))) {
+            if (!Double.isNaN(t.value()) && !properties.alarm().ignored(t.flag())) {
                 last.put(t.time(), t.value());
                 while (last.size() > t.limit().sustained()) {
                     last.pollFirstEntry();

@@ -40,5 +40,15 @@ record MonitoringProperties(@DefaultValue Hj212 hj212, @DefaultValue Alarm alarm
     record Alarm(@DefaultValue("3") int offlineFactor, @DefaultValue("10m") Duration offlineMinimum,
                  @DefaultValue("60s") Duration checkEvery, @DefaultValue("D,F,T,B") String abnormalFlags,
                  @DefaultValue("M,C") String ignoredFlags) {
+
+        /** Whether a data flag raises a FLAG alarm (flags are single letters; the list is comma-separated). */
+        boolean abnormal(char flag) {
+            return flag != 0 && flag != ',' && abnormalFlags.indexOf(flag) >= 0;
+        }
+
+        /** Whether a value with this data flag is left out of exceedance counting. */
+        boolean ignored(char flag) {
+            return flag != 0 && flag != ',' && ignoredFlags.indexOf(flag) >= 0;
+        }
     }
 }

@@ -174,7 +174,6 @@ class PacketWriter implements SmartLifecycle {
         Set<LocalDate> packetMonths = new HashSet<>();
         Set<LocalDate> readingMonths = new HashSet<>();
         Set<PacketKey> keys = new HashSet<>();
-        Set<String> abnormalFlags = flags(properties.alarm().abnormalFlags());
         long skew = properties.hj212().maxClockSkew().toMillis();
         for (Inbound item : batch) {
             if (item instanceof Inbound.Accepted a) {
@@ -222,7 +221,7 @@ class PacketWriter implements SmartLifecycle {
                             readings.text(String.valueOf(r.flag()));
                         }
                         readings.text(r.legacyCode()).timestamp(a.receivedAt());
-                        if (r.flag() != 0 && abnormalFlags.contains(String.valueOf(r.flag()))) {
+                        if (properties.alarm().abnormal(r.flag())) {
                             stored.abnormal.add(new StoredBatch.AbnormalValue(deviceId, r.code(), r.flag(),
                                     d.dataTime(), r.main()));
                         }
@@ -369,16 +368,6 @@ class PacketWriter implements SmartLifecycle {
         } catch (SQLException e) {
             log.error("HJ 212 writer: could not keep {} failed packets either", rejects.size(), e);
         }
-    }
-
-    private static Set<String> flags(String list) {
-        Set<String> s = new HashSet<>();
-        for (String f : list.split(",")) {
-            if (!f.isBlank()) {
-                s.add(f.trim());
-            }
-        }
-        return s;
     }
 
     /** FNV-1a 64 over the packet's bytes: with device and time, the identity of a resent packet. */

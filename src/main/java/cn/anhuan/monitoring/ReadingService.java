@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReadingService {
 
     static final Duration MAX_SPAN = Duration.ofDays(92);
+    /** Stored values returned at most; a wider request is refused (never cut short silently). */
+    static final int MAX_VALUES = 50_000;
     private static final Map<String, String> BUCKETS = Map.of("minute", "minute", "hour", "hour", "day", "day");
 
     private final JdbcClient jdbc;
@@ -46,13 +48,17 @@ public class ReadingService {
 
     public List<Value> values(String mn, String pollutant, Instant from, Instant to, Integer cn) {
         DeviceView d = check(mn, from, to);
-        return jdbc.sql("""
+        List<Value> values = jdbc.sql("""
                 select data_time, cn, rtd, avg, min, max, cou, zs_rtd, zs_avg, flag from monitoring.reading
                 where device_id = :d and pollutant = :p and data_time >= :from and data_time < :to
                   and (cast(:cn as int) is null or cn = :cn)
-                order by data_time, cn limit 50000""")
+                order by data_time, cn limit :limit""")
                 .param("d", d.id()).param("p", pollutant).param("from", at(from)).param("to", at(to)).param("cn", cn)
-                .query(ReadingService::value).list();
+                .param("limit", MAX_VALUES + 1).query(ReadingService::value).list();
+        if (values.size() > MAX_VALUES) {
+            throw new BusinessRuleException("to", "monitoring.range.tooMany", MAX_VALUES);
+        }
+        return values;
     }
 
     public List<Aggregate> aggregates(String mn, String pollutant, Instant from, Instant to, String interval) {
@@ -79,14 +85,19 @@ public class ReadingService {
                 }).list();
     }
 
-    /** The pollutants a device has sent, for pickers. */
+    /**
+     * The pollutants a device sent in the week before it last reported, for pickers. Bounded by time so only
+     * the recent partitions are read.
+     */
     public List<String> pollutants(long deviceId) {
-        devices.get(deviceId);
+        DeviceView d = devices.get(deviceId);
+        if (d.lastSeen() == null) {
+            return List.of();
+        }
         return jdbc.sql("""
-                select distinct pollutant from monitoring.reading where device_id = :d
-                  and data_time > (select coalesce(max(data_time), now()) from monitoring.reading where device_id = :d)
-                                  - interval '7 days'
-                order by 1""").param("d", deviceId).query(String.class).list();
+                select distinct pollutant from monitoring.reading
+                where device_id = :d and data_time > :since order by 1""")
+                .param("d", deviceId).param("since", at(d.lastSeen().minus(Duration.ofDays(7)))).query(String.class).list();
     }
 
     private DeviceView check(String mn, Instant from, Instant to) {

@@ -1,11 +1,10 @@
 package cn.anhuan.monitoring;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import cn.anhuan.monitoring.hj212.Hj212Crc;
+import cn.anhuan.monitoring.hj212.Frame;
 import cn.anhuan.monitoring.hj212.Packet;
 
 /**
@@ -41,19 +40,7 @@ final class Replies {
             s.append("QN=").append(qn);
         }
         s.append("&&");
-        return frame(s.toString());
-    }
-
-    /** A complete frame for a data segment: header, length in bytes, CRC, CR LF. */
-    static byte[] frame(String segment) {
-        byte[] seg = segment.getBytes(StandardCharsets.UTF_8);
-        String head = "##" + String.format("%04d", seg.length);
-        String tail = Hj212Crc.hex(Hj212Crc.hj212(seg, 0, seg.length)) + "\r\n";
-        byte[] out = new byte[6 + seg.length + 6];
-        System.arraycopy(head.getBytes(StandardCharsets.US_ASCII), 0, out, 0, 6);
-        System.arraycopy(seg, 0, out, 6, seg.length);
-        System.arraycopy(tail.getBytes(StandardCharsets.US_ASCII), 0, out, 6 + seg.length, 6);
-        return out;
+        return Frame.encode(s.toString());
     }
 
     static String requestNumber(Instant at) {

@@ -31,7 +31,7 @@ public final class Hj212Client implements AutoCloseable {
     }
 
     public void send(String segment) throws IOException {
-        send(Replies.frame(segment));
+        send(cn.anhuan.monitoring.hj212.Frame.encode(segment));
     }
 
     /** Replies received within {@code millis}, until {@code expected} of them have come. */

@@ -2,11 +2,8 @@ package cn.anhuan.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -67,7 +64,10 @@ class KillNineTests {
         try {
             awaitPort(hj212, app);
             AtomicInteger acks = new AtomicInteger();
-            Thread devices = new Thread(() -> send(hj212, packets, acked, acks));
+            Thread devices = new Thread(() -> send(hj212, packets, i -> {
+                acked.put(i, true);
+                acks.incrementAndGet();
+            }));
             devices.start();
             while (acks.get() < packets.size() / 3 && devices.isAlive()) {
                 Thread.sleep(5);
@@ -85,7 +85,7 @@ class KillNineTests {
             }
             Map<Integer, Boolean> second = new ConcurrentHashMap<>();
             List<byte[]> resend = missing.stream().map(packets::get).toList();
-            send(hj212, resend, second, new AtomicInteger());
+            send(hj212, resend, i -> second.put(i, true));
             assertThat(second).as("every resent packet acknowledged").hasSize(resend.size());
 
             Expected e = expected(packets);
@@ -119,55 +119,13 @@ class KillNineTests {
         }
     }
 
-    /** Each device's packets in order on its connection; a packet counts only when its 9014 has come back. */
-    private static void send(int port, List<byte[]> packets, Map<Integer, Boolean> acked, AtomicInteger acks) {
-        List<List<Integer>> slots = new ArrayList<>();
-        for (int i = 0; i < CONNECTIONS; i++) {
-            slots.add(new ArrayList<>());
+    /** The devices: each MN's packets in order on its connection, a packet counting only when its 9014 came back. */
+    private static void send(int port, List<byte[]> packets, java.util.function.IntConsumer acknowledged) {
+        try {
+            Hj212Replay.replay("127.0.0.1", port, CONNECTIONS, 0, true, packets, acknowledged);
+        } catch (Exception e) {
+            // the platform died: what was not acknowledged is resent later
         }
-        for (int i = 0; i < packets.size(); i++) {
-            slots.get(Math.floorMod(Hj212Replay.mn(packets.get(i)).hashCode(), CONNECTIONS)).add(i);
-        }
-        List<Thread> threads = new ArrayList<>();
-        for (List<Integer> mine : slots) {
-            Thread t = new Thread(() -> {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    s.setSoTimeout(20_000);
-                    OutputStream out = new BufferedOutputStream(s.getOutputStream());
-                    InputStream in = s.getInputStream();
-                    for (int i : mine) {
-                        out.write(packets.get(i));
-                        out.flush();
-                        if (ack(in)) {
-                            acked.put(i, true);
-                            acks.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the platform died: what was not acknowledged is resent later
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static boolean ack(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int c = in.read(); c >= 0; c = in.read()) {
-            if (c == '\n') {
-                return b.indexOf("CN=9014") >= 0;
-            }
-            b.append((char) c);
-        }
-        throw new IOException("closed");
     }
 
     record Expected(Set<String> readings, long packets) {

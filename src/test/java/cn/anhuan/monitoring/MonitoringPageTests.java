@@ -48,6 +48,24 @@ class MonitoringPageTests {
     }
 
     @Test
+    void aBadLimitIsRefusedWithAMessageAndStoresNothing() throws Exception {
+        long device = jdbc.sql("select id from monitoring.device where mn = 'L126000354'").query(Long.class).single();
+        long before = jdbc.sql("select count(*) from monitoring.emission_limit where device_id = :d").param("d", device)
+                .query(Long.class).single();
+        for (String[] bad : new String[][] {{"a21026", "abc", "3"}, {"a21026", "-5", "3"}, {"a 21026", "35", "3"},
+                {"a21026", "35", "0"}}) {
+            mvc.perform(post("/monitoring/devices/" + device + "/limits").with(as("admin")).with(csrf())
+                            .param("pollutant", bad[0]).param("limit", bad[1]).param("sustained", bad[2])
+                            .param("dataCn", "2051"))
+                    .andExpect(redirectedUrlPattern("/monitoring/devices/*"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("limitError", true));
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from monitoring.emission_limit where device_id = :d")
+                .param("d", device).query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void theRegistrationFormShowsFieldErrorsAndKeepsInput() throws Exception {
         mvc.perform(post("/monitoring/devices").with(as("admin")).with(csrf()).param("mn", "bad mn!")
                         .param("password", "123456").param("systemType", "31").param("name", "测试设备")

@@ -40,6 +40,8 @@ class ReceiverTests {
     AlarmEngine engine;
     @Autowired
     ReceiverStats stats;
+    @Autowired
+    Partitions partitions;
 
     static RequestPostProcessor as(String user) {
         return httpBasic(user, IntegrationTest.PASSWORD);
@@ -105,13 +107,30 @@ class ReceiverTests {
     }
 
     @Test
+    void aReadingsRequestOverTheCapIsRefusedNotCutShort() throws Exception {
+        long device = register("TEST0000000008", "31", null);
+        partitions.ensure("reading", java.time.LocalDate.of(2026, 3, 1));
+        jdbc.sql("""
+                insert into monitoring.reading (device_id, pollutant, cn, data_time, rtd, received_at)
+                select :d, 'a21026', 2011, timestamptz '2026-03-01 00:00:00+08' + g * interval '10 seconds', g, now()
+                from generate_series(0, :n) g""").param("d", device).param("n", ReadingService.MAX_VALUES).update();
+        mvc.perform(get("/api/v1/monitoring/readings").with(as("admin")).param("mn", "TEST0000000008")
+                        .param("pollutant", "a21026").param("from", "2026-02-28T00:00:00Z").param("to", "2026-03-31T00:00:00Z"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/v1/monitoring/readings").with(as("admin")).param("mn", "TEST0000000008")
+                        .param("pollutant", "a21026").param("from", "2026-02-28T00:00:00Z").param("to", "2026-03-31T00:00:00Z")
+                        .param("interval", "day"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].count").value(8640));
+    }
+
+    @Test
     void survivesGarbageSplitReadsAndBadPacketsWithoutDroppingTheConnection() throws Exception {
         long device = register("TEST0000000002", "31", null);
-        byte[] a = Replies.frame(hourly("TEST0000000002", "20260101100000002", "20260101090000", "1"));
-        byte[] b = Replies.frame(hourly("TEST0000000002", "20260101100000003", "20260101100000", "2"));
-        byte[] bad = Replies.frame(hourly("TEST0000000002", "20260101100000004", "20260101110000", "3"));
+        byte[] a = cn.anhuan.monitoring.hj212.Frame.encode(hourly("TEST0000000002", "20260101100000002", "20260101090000", "1"));
+        byte[] b = cn.anhuan.monitoring.hj212.Frame.encode(hourly("TEST0000000002", "20260101100000003", "20260101100000", "2"));
+        byte[] bad = cn.anhuan.monitoring.hj212.Frame.encode(hourly("TEST0000000002", "20260101100000004", "20260101110000", "3"));
         bad[bad.length - 4] = (byte) (bad[bad.length - 4] == '0' ? '1' : '0');
-        byte[] d = Replies.frame(hourly("TEST0000000002", "20260101100000005", "20260101120000", "4"));
+        byte[] d = cn.anhuan.monitoring.hj212.Frame.encode(hourly("TEST0000000002", "20260101100000005", "20260101120000", "4"));
         long badCrc = stats.outcome("BAD_CRC");
         try (Hj212Client c = new Hj212Client(server.port())) {
             c.send("##test13912345678\0\r\n".getBytes(StandardCharsets.ISO_8859_1));

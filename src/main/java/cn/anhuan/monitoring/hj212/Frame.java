@@ -31,6 +31,22 @@ public record Frame(Kind kind, byte[] bytes) {
         return bytes.length - 12;
     }
 
+    /** A complete frame for a data segment: {@code ##}, the length in UTF-8 bytes, the segment, the CRC, CR LF. */
+    public static byte[] encode(String segment) {
+        return encode(segment.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A complete frame for a data segment given as bytes. */
+    public static byte[] encode(byte[] seg) {
+        byte[] head = String.format("##%04d", seg.length).getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = (Hj212Crc.hex(Hj212Crc.hj212(seg, 0, seg.length)) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[head.length + seg.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(seg, 0, out, head.length, seg.length);
+        System.arraycopy(tail, 0, out, head.length + seg.length, tail.length);
+        return out;
+    }
+
     /** The frame as text for logs and the quarantine list (UTF-8, invalid bytes replaced). */
     public String text() {
         return new String(bytes, StandardCharsets.UTF_8);

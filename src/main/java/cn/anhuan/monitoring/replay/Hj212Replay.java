@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
+
+import cn.anhuan.monitoring.hj212.Frame;
+import cn.anhuan.monitoring.hj212.Hj212Crc;
 
 /**
  * Replays HJ 212 corpus files (one packet per line, as recorded) over TCP, the way field loggers send: each MN
@@ -79,21 +83,34 @@ public final class Hj212Replay {
 
     public static Result replay(String host, int port, int connections, int rate, boolean ack, List<byte[]> lines)
             throws Exception {
-        List<List<byte[]>> perConnection = new ArrayList<>();
+        return replay(host, port, connections, rate, ack, lines, i -> { });
+    }
+
+    /**
+     * Replays {@code lines}; with {@code ack}, {@code acknowledged} is told the index of every line whose 9014 came
+     * back (a device would delete those from its buffer and resend the others). Throws the first connection's
+     * failure after every connection has ended.
+     */
+    public static Result replay(String host, int port, int connections, int rate, boolean ack, List<byte[]> lines,
+                                IntConsumer acknowledged) throws Exception {
+        List<List<Integer>> perConnection = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             perConnection.add(new ArrayList<>());
         }
-        for (byte[] line : lines) {
+        List<byte[]> toSend = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = ack ? reframe(lines.get(i)) : lines.get(i);
+            toSend.add(line);
             String mn = mn(line);
-            int slot = Math.floorMod(mn == null ? java.util.Arrays.hashCode(line) : mn.hashCode(), connections);
-            perConnection.get(slot).add(ack ? reframe(line) : line);
+            perConnection.get(Math.floorMod(mn == null ? java.util.Arrays.hashCode(line) : mn.hashCode(), connections))
+                    .add(i);
         }
         AtomicLong sent = new AtomicLong();
         AtomicLong acked = new AtomicLong();
         double perConnectionRate = rate <= 0 ? 0 : (double) rate / connections;
         List<Thread> threads = new ArrayList<>();
         List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (List<byte[]> mine : perConnection) {
+        for (List<Integer> mine : perConnection) {
             if (mine.isEmpty()) {
                 continue;
             }
@@ -105,7 +122,8 @@ public final class Hj212Replay {
                     InputStream in = s.getInputStream();
                     long begin = System.nanoTime();
                     long n = 0;
-                    for (byte[] line : mine) {
+                    for (int index : mine) {
+                        byte[] line = toSend.get(index);
                         out.write(line);
                         n++;
                         sent.incrementAndGet();
@@ -113,6 +131,7 @@ public final class Hj212Replay {
                             out.flush();
                             if (awaitAck(in)) {
                                 acked.incrementAndGet();
+                                acknowledged.accept(index);
                             }
                         }
                         if (perConnectionRate > 0) {
@@ -194,7 +213,7 @@ public final class Hj212Replay {
         byte[] original = segment.getBytes(StandardCharsets.ISO_8859_1);
         if (!s.substring(2, 6).equals(String.format("%04d", original.length))
                 || !s.substring(s.length() - 6, s.length() - 2).equalsIgnoreCase(
-                        cn.anhuan.monitoring.hj212.Hj212Crc.hex(cn.anhuan.monitoring.hj212.Hj212Crc.hj212(original, 0, original.length)))) {
+                        Hj212Crc.hex(Hj212Crc.hj212(original, 0, original.length)))) {
             return line;
         }
         if (!segment.contains("CP=&&") || segment.contains("Flag=") && segment.indexOf("Flag=") < segment.indexOf("CP=")) {
@@ -203,10 +222,7 @@ public final class Hj212Replay {
         int cp = segment.indexOf("CP=&&");
         String qn = "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
         String header = segment.substring(0, cp);
-        String out = qn + header + "Flag=5;" + segment.substring(cp);
-        byte[] seg = out.getBytes(StandardCharsets.ISO_8859_1);
-        String frame = "##" + String.format("%04d", seg.length) + out
-                + String.format("%04X", cn.anhuan.monitoring.hj212.Hj212Crc.hj212(seg, 0, seg.length)) + "\r\n";
-        return frame.getBytes(StandardCharsets.ISO_8859_1);
+        // the bytes as received (ISO-8859-1 maps each byte to one char and back), with QN and Flag added
+        return Frame.encode((qn + header + "Flag=5;" + segment.substring(cp)).getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -34,9 +34,11 @@ class MonitoringWebController {
     private final ReadingService readings;
     private final AlarmService alarms;
     private final QuarantineService quarantine;
+    private final jakarta.validation.Validator validator;
 
     MonitoringWebController(DeviceService devices, ReadingService readings, AlarmService alarms,
-                            QuarantineService quarantine) {
+                            QuarantineService quarantine, jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.devices = devices;
         this.readings = readings;
         this.alarms = alarms;
@@ -104,12 +106,19 @@ class MonitoringWebController {
     }
 
     @PostMapping("/monitoring/devices/{id}/limits")
-    String limit(@PathVariable long id, @RequestParam String pollutant, @RequestParam BigDecimal limit,
+    String limit(@PathVariable long id, @RequestParam String pollutant, @RequestParam String limit,
                  @RequestParam(defaultValue = "false") boolean converted, @RequestParam String dataCn,
-                 @RequestParam int sustained, RedirectAttributes redirect) {
+                 @RequestParam String sustained, RedirectAttributes redirect) {
         try {
-            devices.setLimit(id, new EmissionLimit(pollutant.trim(), limit, converted, dataCn, sustained));
-        } catch (BusinessRuleException | InvalidInputException | ConstraintViolationException e) {
+            EmissionLimit l = new EmissionLimit(pollutant.trim(), new BigDecimal(limit.trim()), converted, dataCn,
+                    Integer.parseInt(sustained.trim()));
+            if (!validator.validate(l).isEmpty()) {
+                redirect.addFlashAttribute("limitError", true);
+                return "redirect:/monitoring/devices/" + id;
+            }
+            devices.setLimit(id, l);
+        } catch (NumberFormatException | BusinessRuleException | InvalidInputException
+                 | ConstraintViolationException e) {
             redirect.addFlashAttribute("limitError", true);
         }
         return "redirect:/monitoring/devices/" + id;
