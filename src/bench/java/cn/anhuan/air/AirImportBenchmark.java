@@ -15,9 +15,8 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
-import cn.anhuan.AnhuanApplication;
+import cn.anhuan.BenchApp;
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,15 +30,7 @@ public final class AirImportBenchmark {
     static final int STATIONS = 40;
 
     public static void main(String[] args) throws Exception {
-        SpringApplication app = new SpringApplication(AnhuanApplication.class);
-        app.setDefaultProperties(Map.of(
-                "anhuan.database.embedded.data-dir", "target/bench-pg",
-                "anhuan.database.embedded.reset", "true",
-                "anhuan.demo.enabled", "false",
-                "server.port", "0",
-                "logging.file.name", "target/bench.log",
-                "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = BenchApp.start(Map.of("anhuan.demo.enabled", "false"))) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             for (int s = 1; s <= STATIONS; s++) {
                 jdbc.sql("insert into air.station (code, name, name_en, kind, region_code) values (:c, :c, :c, 'COUNTY', :r)")

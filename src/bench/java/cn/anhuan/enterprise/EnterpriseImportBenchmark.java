@@ -9,12 +9,11 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
-import cn.anhuan.AnhuanApplication;
+import cn.anhuan.BenchApp;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,15 +30,7 @@ public final class EnterpriseImportBenchmark {
     static final int ROWS = 10_000;
 
     public static void main(String[] args) throws Exception {
-        SpringApplication app = new SpringApplication(AnhuanApplication.class);
-        app.setDefaultProperties(Map.of(
-                "anhuan.database.embedded.data-dir", "target/bench-pg",
-                "anhuan.database.embedded.reset", "true",
-                "server.port", "0",
-                "ANHUAN_DEMO_PASSWORD", "Bench-pass-2026",
-                "logging.file.name", "target/bench.log",
-                "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = BenchApp.start(Map.of())) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             jdbc.sql("truncate enterprise.enterprise").update();
             var admin = context.getBean(UserDetailsService.class).loadUserByUsername("admin");

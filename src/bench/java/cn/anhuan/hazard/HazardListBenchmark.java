@@ -15,9 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.anhuan.AnhuanApplication;
+import cn.anhuan.BenchApp;
 import cn.anhuan.shared.db.EmbeddedDatabase;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,16 +32,7 @@ public final class HazardListBenchmark {
     static final Duration RUN = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
-        SpringApplication app = new SpringApplication(AnhuanApplication.class);
-        app.setDefaultProperties(Map.of(
-                "anhuan.database.embedded.data-dir", "target/bench-pg",
-                "anhuan.database.embedded.reset", "true",
-                "server.port", "0",
-                "ANHUAN_DEMO_PASSWORD", "Bench-pass-2026",
-                "anhuan.hazard.escalation.cron", "-",
-                "logging.file.name", "target/bench.log",
-                "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = BenchApp.start(Map.of("anhuan.hazard.escalation.cron", "-"))) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
             generate(jdbc);

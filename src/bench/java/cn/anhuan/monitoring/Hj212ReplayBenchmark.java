@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import cn.anhuan.AnhuanApplication;
+import cn.anhuan.BenchApp;
 import cn.anhuan.monitoring.hj212.FactorCodes;
 import cn.anhuan.monitoring.hj212.Frame;
 import cn.anhuan.monitoring.hj212.FrameScanner;
@@ -22,7 +22,6 @@ import cn.anhuan.monitoring.hj212.PacketParser;
 import cn.anhuan.monitoring.hj212.Reading;
 import cn.anhuan.monitoring.replay.Hj212Replay;
 import io.netty.buffer.Unpooled;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,15 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class Hj212ReplayBenchmark {
 
     public static void main(String[] args) throws Exception {
-        SpringApplication app = new SpringApplication(AnhuanApplication.class);
-        // system properties, so that they win over application.properties
-        Map.of("anhuan.database.embedded.data-dir", "target/bench-pg",
-                "anhuan.database.embedded.reset", "true",
-                "server.port", "0",
-                "monitoring.hj212.port", "0",
-                "ANHUAN_DEMO_PASSWORD", "Bench-pass-2026",
-                "logging.file.name", "target/bench.log",
-                "logging.level.root", "WARN").forEach(System::setProperty);
         String configured = System.getenv("ANHUAN_HJ212_CORPUS");
         Path dir = configured != null ? Path.of(configured) : Path.of("../shared/data/hj212-field-2016");
         List<byte[]> lines = new ArrayList<>();
@@ -53,7 +43,7 @@ public final class Hj212ReplayBenchmark {
                 lines.addAll(Hj212Replay.lines(Files.readAllBytes(f)));
             }
         }
-        try (ConfigurableApplicationContext context = app.run()) {
+        try (ConfigurableApplicationContext context = BenchApp.start(Map.of())) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             Map<String, Long> devices = new HashMap<>();
             jdbc.sql("select mn, id from monitoring.device").query((java.sql.ResultSet rs) -> {
