@@ -85,15 +85,22 @@ class AlarmEngine {
         for (StoredBatch.LimitTouch t : batch.limited) {
             NavigableMap<Long, Double> last = recent(t.limit());
             if (!Double.isNaN(t.value()) && !properties.alarm().ignored(t.flag())) {
-                last.put(t.time(), t.value());
-                while (last.size() > t.limit().sustained()) {
-                    last.pollFirstEntry();
+                synchronized (last) {
+                    last.put(t.time(), t.value());
+                    while (last.size() > t.limit().sustained()) {
+                        last.pollFirstEntry();
+                    }
                 }
                 touched.add(t.limit());
             }
         }
         for (DeviceRegistry.Limit l : touched) {
-            exceedance(l, recent(l), now);
+            NavigableMap<Long, Double> last = recent(l);
+            NavigableMap<Long, Double> copy;
+            synchronized (last) {
+                copy = new TreeMap<>(last);
+            }
+            exceedance(l, copy, now);
         }
     }
 

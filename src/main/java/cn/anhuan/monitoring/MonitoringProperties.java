@@ -19,14 +19,15 @@ record MonitoringProperties(@DefaultValue Hj212 hj212, @DefaultValue Alarm alarm
      * @param port          TCP port (default 9212)
      * @param bind          address to listen on
      * @param batchSize     packets per database transaction at most
-     * @param queueCapacity packets waiting for the writer before reading from sockets pauses
+     * @param queueCapacity packets waiting for the writers before reading from sockets pauses
+     * @param writers       writer threads, each storing its own batches (PostgreSQL works on them in parallel)
      * @param idleTimeout   a connection that sends nothing this long is closed
      * @param splitTimeout  how long sub-packets (PNUM/PNO) wait for their siblings before quarantine
      * @param maxClockSkew  DataTime further than this from the receive time marks the packet's clock as wrong
      */
     record Hj212(@DefaultValue("true") boolean enabled, @DefaultValue("9212") int port,
                  @DefaultValue("0.0.0.0") String bind, @DefaultValue("2000") int batchSize,
-                 @DefaultValue("20000") int queueCapacity, @DefaultValue("10m") Duration idleTimeout,
+                 @DefaultValue("20000") int queueCapacity, @DefaultValue("2") int writers, @DefaultValue("10m") Duration idleTimeout,
                  @DefaultValue("60s") Duration splitTimeout, @DefaultValue("1h") Duration maxClockSkew) {
     }
 

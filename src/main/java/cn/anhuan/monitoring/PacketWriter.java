@@ -28,7 +28,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that stores what the receiver accepted: batches of up to {@code batchSize} packets in one
+ * The writer threads ({@code monitoring.hj212.writers}, so PostgreSQL works on two batches at once) that store
+ * what the receiver accepted: batches of up to {@code batchSize} packets in one
  * transaction (binary COPY into the packet log and the readings; quarantine and rejects beside them; device
  * last-seen), and only after the commit sends the acknowledgements. A resent packet or reading hits the primary
  * key: the batch then goes again through staging tables with {@code on conflict do nothing}, so each value is
@@ -48,7 +49,8 @@ class PacketWriter implements SmartLifecycle {
     private final MonitoringProperties properties;
     private final BlockingQueue<Inbound> queue;
     private volatile boolean running;
-    private volatile Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object lastSeenLock = new Object();
     private Runnable periodic = () -> { };
 
     PacketWriter(DataSource dataSource, Partitions partitions, ReceiverStats stats, AlarmEngine alarms,
@@ -78,22 +80,26 @@ class PacketWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::loop, "hj212-writer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < properties.hj212().writers(); i++) {
+            boolean first = i == 0;
+            Thread t = new Thread(() -> loop(first), "hj212-writer-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = thread;
-        if (t != null) {
+        for (Thread t : threads) {
             try {
                 t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override
@@ -107,13 +113,13 @@ class PacketWriter implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private void loop() {
+    private void loop(boolean runsPeriodicTasks) {
         List<Inbound> batch = new ArrayList<>();
         long lastPeriodic = System.currentTimeMillis();
         while (running || !queue.isEmpty()) {
             try {
                 Inbound first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (System.currentTimeMillis() - lastPeriodic > 1000) {
+                if (runsPeriodicTasks && System.currentTimeMillis() - lastPeriodic > 1000) {
                     lastPeriodic = System.currentTimeMillis();
                     periodic.run();
                 }
@@ -266,10 +272,10 @@ class PacketWriter implements SmartLifecycle {
                 }
                 copy.copy("monitoring.quarantine (received_at, mn, reason, remote, raw)", quarantine);
                 copy.copy("monitoring.reject (received_at, reason, detail, remote, raw)", rejects);
-                lastSeen(c, stored);
                 c.commit();
                 stats.readings.add(inserted);
                 stats.committed.add(batch.size());
+                lastSeen(c, stored);
                 return stored;
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -295,21 +301,32 @@ class PacketWriter implements SmartLifecycle {
                 || e instanceof org.springframework.dao.DataAccessResourceFailureException;
     }
 
+    /**
+     * Devices' last-seen times, after the batch's commit and outside it: advisory (the offline rule reads it), so
+     * it is written without waiting for the flush, and one writer at a time, so concurrent writers never lock the
+     * same device rows in opposite orders.
+     */
     private void lastSeen(Connection c, StoredBatch stored) throws SQLException {
         if (stored.seen.isEmpty()) {
             return;
         }
-        Long[] ids = stored.seen.keySet().toArray(Long[]::new);
+        Long[] ids = stored.seen.keySet().stream().sorted().toArray(Long[]::new);
         java.sql.Timestamp[] times = new java.sql.Timestamp[ids.length];
         for (int i = 0; i < ids.length; i++) {
             times[i] = new java.sql.Timestamp(stored.seen.get(ids[i]));
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                update monitoring.device d set last_seen = greatest(d.last_seen, v.t)
-                from unnest(?::bigint[], ?::timestamptz[]) as v(id, t) where d.id = v.id""")) {
-            ps.setArray(1, c.createArrayOf("bigint", ids));
-            ps.setArray(2, c.createArrayOf("timestamptz", times));
-            ps.executeUpdate();
+        synchronized (lastSeenLock) {
+            try (Statement s = c.createStatement()) {
+                s.execute("set local synchronous_commit = off");
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    update monitoring.device d set last_seen = greatest(d.last_seen, v.t)
+                    from unnest(?::bigint[], ?::timestamptz[]) as v(id, t) where d.id = v.id""")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.setArray(2, c.createArrayOf("timestamptz", times));
+                ps.executeUpdate();
+            }
+            c.commit();
         }
     }
 
