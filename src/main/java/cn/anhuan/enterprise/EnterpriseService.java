@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseService {
 
     static final String EDITORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR')";
-    static final String SCOPE = ScopeSql.enterprise("");
 
     private final JdbcClient jdbc;
     private final EnterpriseRules rules;
@@ -50,7 +49,7 @@ public class EnterpriseService {
 
     /** One page of the filtered list, ordered by id, after {@code afterId} (keyset paging). */
     public List<EnterpriseView> search(EnterpriseFilter f, Long afterId, int limit) {
-        return scoped(jdbc.sql("select * from enterprise.enterprise where " + SCOPE + """
+        return scoped(jdbc.sql("select * from enterprise.enterprise where " + ScopeSql.enterprise("") + """
                   and (cast(:q as text) is null or name like '%' || :q || '%' or credit_code = upper(:q))
                   and (cast(:region as text) is null or region_code = :region or zone_code = :region)
                   and (cast(:industry as text) is null or industry_code = :industry)
@@ -64,11 +63,11 @@ public class EnterpriseService {
     }
 
     public long countVisible() {
-        return scoped(jdbc.sql("select count(*) from enterprise.enterprise where " + SCOPE)).query(Long.class).single();
+        return scoped(jdbc.sql("select count(*) from enterprise.enterprise where " + ScopeSql.enterprise(""))).query(Long.class).single();
     }
 
     public EnterpriseView get(long id) {
-        return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + SCOPE)).param("id", id)
+        return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + ScopeSql.enterprise(""))).param("id", id)
                 .query(EnterpriseService::map).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
     }
 

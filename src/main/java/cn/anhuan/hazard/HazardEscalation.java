@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.anhuan.audit.AuditTrail;
@@ -17,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The overdue-escalation ladder, run on a schedule: a reminder N days before the deadline, an overdue notice
- * on the day after it, an escalation to the city M days later. Each rung is one set-based UPDATE that marks
- * the hazards it notifies, so running it twice notifies nobody twice.
+ * on the day after it, an escalation to the city M days later. Each rung is one set-based INSERT into
+ * {@code hazard.escalation_notice} (keyed by hazard, rung and deadline) of the hazards it notifies, so running it
+ * twice notifies nobody twice, and an extended deadline starts its own ladder.
  */
 @Component
 public class HazardEscalation {
@@ -48,40 +50,72 @@ public class HazardEscalation {
     /** One pass for the given day; returns how many hazards each rung notified. */
     @Transactional
     public Result run(LocalDate today) {
+        return run(today, properties.digestAbove());
+    }
+
+    /** One pass with a chosen digest threshold (tests). */
+    @Transactional
+    Result run(LocalDate today, int digestAbove) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<HazardNotice> reminders = mark("reminded_at", "deadline between :today and :soon", today, now,
-                HazardNotice.Kind.DEADLINE_SOON);
-        List<HazardNotice> overdue = mark("overdue_notified_at", "deadline < :today", today, now,
-                HazardNotice.Kind.OVERDUE);
-        List<HazardNotice> escalated = mark("escalated_at", "deadline < :escalate", today, now,
-                HazardNotice.Kind.ESCALATED);
-        List<HazardNotice> all = new java.util.ArrayList<>(reminders.size() + overdue.size() + escalated.size());
+        long t0 = System.nanoTime();
+        List<HazardNotices.Group> reminders = mark(HazardNotice.Kind.DEADLINE_SOON, "deadline between :today and :soon",
+                today, now, digestAbove);
+        List<HazardNotices.Group> overdue = mark(HazardNotice.Kind.OVERDUE, "deadline < :today", today, now,
+                digestAbove);
+        List<HazardNotices.Group> escalated = mark(HazardNotice.Kind.ESCALATED, "deadline < :escalate", today, now,
+                digestAbove);
+        List<HazardNotices.Group> all = new ArrayList<>(reminders.size() + overdue.size() + escalated.size());
         all.addAll(reminders);
         all.addAll(overdue);
         all.addAll(escalated);
+        long t1 = System.nanoTime();
         if (!all.isEmpty()) {
-            events.publishEvent(new HazardNotices(all));
+            events.publishEvent(new HazardNotices(all, digestAbove));
         }
-        Result result = new Result(reminders.size(), overdue.size(), escalated.size());
+        long t2 = System.nanoTime();
+        Result result = new Result(count(reminders), count(overdue), count(escalated));
         if (result.total() > 0) {
             audit.record("hazard.escalation.run", "hazard-escalation", today, null, null,
                     java.util.Map.of("reminders", result.reminders(), "overdue", result.overdue(),
                             "escalated", result.escalated()));
-            log.info("Hazard escalation for {}: {}", today, result);
+            log.info("Hazard escalation for {}: {}; marking {} ms, notifications {} ms", today, result,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         }
         return result;
     }
 
-    private List<HazardNotice> mark(String column, String condition, LocalDate today, OffsetDateTime now,
-                                    HazardNotice.Kind kind) {
-        return jdbc.sql("update hazard.hazard set " + column + " = :now where status in ('ASSIGNED', 'SUBMITTED')"
-                        + " and " + column + " is null and " + condition
-                        + " returning id, credit_code, region_code, industry_code, level, place")
-                .param("now", now).param("today", today).param("soon", today.plusDays(properties.reminderDaysBefore()))
+    /**
+     * One rung: records a notice for every open hazard the condition selects that has none of this kind for its
+     * current deadline, and returns them grouped by the people they concern (first ids kept for each group).
+     */
+    private List<HazardNotices.Group> mark(HazardNotice.Kind kind, String condition, LocalDate today,
+                                           OffsetDateTime now, int digestAbove) {
+        return jdbc.sql("""
+                with marked as (
+                    insert into hazard.escalation_notice (hazard_id, kind, deadline, notified_at)
+                    select h.id, :kind, h.deadline, :now from hazard.hazard h
+                    where h.status in ('ASSIGNED', 'SUBMITTED') and h.%s
+                      and not exists (select 1 from hazard.escalation_notice n
+                                      where n.hazard_id = h.id and n.kind = :kind and n.deadline = h.deadline)
+                    on conflict do nothing
+                    returning hazard_id)
+                select h.credit_code, h.region_code, h.industry_code, h.level, count(*) as n,
+                       (array_agg(h.id order by h.id))[1 : :keep] as ids,
+                       (array_agg(h.place order by h.id))[1 : :keep] as places
+                from marked m join hazard.hazard h on h.id = m.hazard_id
+                group by h.credit_code, h.region_code, h.industry_code, h.level""".formatted(condition))
+                .param("kind", kind.name()).param("now", now).param("today", today)
+                .param("soon", today.plusDays(properties.reminderDaysBefore()))
                 .param("escalate", today.minusDays(properties.escalateAfterDays()))
-                .query((rs, n) -> new HazardNotice(kind, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .param("keep", digestAbove + 1)
+                .query((rs, n) -> new HazardNotices.Group(kind, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), List.of((Long[]) rs.getArray(6).getArray()),
+                        List.of((String[]) rs.getArray(7).getArray())))
                 .list();
+    }
+
+    private static int count(List<HazardNotices.Group> groups) {
+        return groups.stream().mapToInt(HazardNotices.Group::count).sum();
     }
 
     /** How many hazards each rung of one pass notified. */

@@ -16,6 +16,8 @@ import java.util.Set;
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
+import cn.anhuan.organization.RegionKind;
+import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
@@ -41,6 +43,7 @@ public class HazardService {
 
     static final String ACTORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'DEPARTMENT_SUPERVISOR', "
             + "'COUNTY_SUPERVISOR', 'INSPECTOR', 'ENTERPRISE_OFFICER')";
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     private static final Set<String> GOVERNMENT = Set.of("ROLE_SYSTEM_ADMIN", "ROLE_CITY_SUPERVISOR",
             "ROLE_DEPARTMENT_SUPERVISOR", "ROLE_COUNTY_SUPERVISOR", "ROLE_INSPECTOR");
 
@@ -49,9 +52,11 @@ public class HazardService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RegionService regions;
 
     HazardService(JdbcClient jdbc, EnterpriseService enterprises, AuditTrail audit, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, RegionService regions) {
+        this.regions = regions;
         this.events = events;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
@@ -59,22 +64,56 @@ public class HazardService {
         this.clock = clock;
     }
 
-    /** One page of the filtered list in the caller's scope, newest first, before {@code beforeId} (keyset). */
+    /**
+     * One page of the filtered list in the caller's scope, newest first, before {@code beforeId} (keyset). The SQL
+     * holds only the conditions in use, so that each combination gets its own plan (a catch-all statement with
+     * {@code :x is null or …} gets one generic plan that suits none of them). One statement, so no transaction
+     * of its own (it joins the caller's, as the export's).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public List<HazardView> search(HazardFilter f, Long beforeId, int limit) {
-        return ScopeSql.bind(jdbc.sql("select * from hazard.hazard where " + ScopeSql.enterprise("") + """
-                  and (cast(:region as text) is null or region_code = :region or zone_code = :region)
-                  and (cast(:status as text) is null or status = :status)
-                  and (cast(:level as text) is null or level = :level)
-                  and (cast(:source as text) is null or source = :source)
-                  and (cast(:enterprise as bigint) is null or enterprise_id = :enterprise)
-                  and (not :overdue or (status in ('ASSIGNED', 'SUBMITTED') and deadline < :today))
-                  and (cast(:before as bigint) is null or id < :before)
-                order by id desc limit :limit"""))
-                .param("region", blank(f.regionCode())).param("status", blank(f.status()))
-                .param("level", blank(f.level())).param("source", blank(f.source()))
-                .param("enterprise", f.enterpriseId()).param("overdue", Boolean.TRUE.equals(f.overdue()))
-                .param("today", today()).param("before", beforeId).param("limit", limit)
-                .query((rs, n) -> map(rs, List.of(), null)).list();
+        StringBuilder sql = new StringBuilder("select * from hazard.hazard where").append(ScopeSql.enterprise(""));
+        Map<String, Object> p = new LinkedHashMap<>();
+        String region = blank(f.regionCode());
+        if (region != null) {
+            boolean zone = regions.find(region).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
+            sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
+            p.put("region", region);
+        }
+        condition(sql, p, "status", blank(f.status()));
+        condition(sql, p, "level", blank(f.level()));
+        condition(sql, p, "source", blank(f.source()));
+        condition(sql, p, "industry_code", blank(f.industryCode()));
+        if (f.enterpriseId() != null) {
+            sql.append(" and enterprise_id = :enterprise_id");
+            p.put("enterprise_id", f.enterpriseId());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            sql.append(" and status in ('ASSIGNED', 'SUBMITTED') and deadline < :today");
+            p.put("today", today());
+        }
+        if (f.foundFrom() != null) {
+            sql.append(" and found_at >= :foundFrom");
+            p.put("foundFrom", f.foundFrom().atStartOfDay(CHINA).toOffsetDateTime());
+        }
+        if (f.foundTo() != null) {
+            sql.append(" and found_at < :foundTo");
+            p.put("foundTo", f.foundTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+        }
+        if (beforeId != null) {
+            sql.append(" and id < :before");
+            p.put("before", beforeId);
+        }
+        sql.append(" order by id desc limit :limit");
+        p.put("limit", limit);
+        return ScopeSql.bind(jdbc.sql(sql.toString()).params(p)).query((rs, n) -> map(rs, List.of(), null)).list();
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> p, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = :").append(column);
+            p.put(column, value);
+        }
     }
 
     /** Open, overdue and open major hazards in the caller's scope. */
@@ -227,7 +266,7 @@ public class HazardService {
                     problems.add(new FieldProblem("approve", "hazard.extension.decision"));
                 }
                 set = Boolean.TRUE.equals(c.approve()) && h.openExtension() != null
-                        ? "deadline = :deadline, reminded_at = null, overdue_notified_at = null, escalated_at = null"
+                        ? "deadline = :deadline"
                         : null;
                 if (set != null) {
                     params.put("deadline", h.openExtension().requestedDeadline());

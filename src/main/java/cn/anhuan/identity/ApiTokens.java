@@ -23,6 +23,7 @@ import cn.anhuan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,6 +38,8 @@ public class ApiTokens {
     private static final int MAX_ACTIVE_PER_USER = 20;
     /** Last use is written at most this often per token, so that reading the API does not write on every call. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /** How long a principal's computed scope is reused (a region added below a county applies after this). */
+    private static final Duration PRINCIPAL_REUSE = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SELECT = """
             select t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, t.expires_at, t.last_used_at,
@@ -49,8 +52,14 @@ public class ApiTokens {
     private final ScopeResolver scopes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentHashMap<Long, CachedPrincipal> principals =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, UserRepository users, ScopeResolver scopes, AuditTrail audit, Clock clock) {
+    private final TokenCache tokenCache;
+
+    ApiTokens(JdbcClient jdbc, UserRepository users, ScopeResolver scopes, AuditTrail audit, Clock clock,
+              TokenCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.jdbc = jdbc;
         this.users = users;
         this.scopes = scopes;
@@ -113,32 +122,60 @@ public class ApiTokens {
         if (token.revokedAt() == null) {
             jdbc.sql("update identity.api_token set revoked_at = :now where id = :id")
                     .param("now", utc(clock.instant())).param("id", id).update();
+            tokenCache.forgetAll();
             audit.record("token.revoked", "api-token", id, null, Map.of("revokedAt", "null"),
                     Map.of("revokedAt", clock.instant().toString()));
         }
     }
 
-    /** The user a presented secret belongs to, if the token is valid and its user enabled. */
-    @Transactional
+    /**
+     * The user a presented secret belongs to, if the token is valid and its user enabled. A token found valid is
+     * reused for {@link TokenCache#REUSE} (forgotten at once when a token is revoked or an account changes);
+     * otherwise one query (token and user together, outside a transaction). The principal with its computed scope
+     * is reused while the user's version is unchanged, for at most {@link #PRINCIPAL_REUSE}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<AnhuanUser> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         String hash = sha256(secret);
-        record Hit(long userId, OffsetDateTime lastUsed) {
+        Optional<AnhuanUser> recent = tokenCache.get(hash, now);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        record Hit(UserRow user, OffsetDateTime lastUsed, OffsetDateTime expires) {
         }
         Optional<Hit> hit = jdbc.sql("""
-                select user_id, last_used_at from identity.api_token
-                where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)""")
+                select t.last_used_at as token_last_used_at, t.expires_at as token_expires_at, u.id, u.username, u.display_name, u.password_hash, u.role,
+                       u.region_code, u.department_id, u.enterprise_code, u.enabled, u.failed_attempts, u.locked_until,
+                       u.created_at, u.version
+                from identity.api_token t join identity.app_user u on u.id = t.user_id
+                where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
                 .param("now", utc(now)).param("hash", hash)
-                .query((rs, n) -> new Hit(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).optional();
+                .query((rs, n) -> new Hit(UserRepository.map(rs, n), rs.getObject("token_last_used_at", OffsetDateTime.class),
+                        rs.getObject("token_expires_at", OffsetDateTime.class)))
+                .optional();
         hit.filter(h -> h.lastUsed() == null || h.lastUsed().toInstant().isBefore(now.minus(LAST_USED_RESOLUTION)))
                 .ifPresent(h -> jdbc.sql("update identity.api_token set last_used_at = :now where token_hash = :hash")
                         .param("now", utc(now)).param("hash", hash).update());
-        return hit.flatMap(h -> users.findById(h.userId()))
-                .filter(UserRow::enabled)
-                .map(u -> scopes.principal(u).withoutPassword());
+        Optional<AnhuanUser> user = hit.filter(h -> h.user().enabled()).map(h -> principal(h.user(), now));
+        user.ifPresent(u -> tokenCache.put(hash, u, now, hit.get().expires() == null ? null : hit.get().expires().toInstant()));
+        return user;
+    }
+
+    private AnhuanUser principal(UserRow u, Instant now) {
+        CachedPrincipal cached = principals.get(u.id());
+        if (cached != null && cached.version() == u.version() && cached.at().isAfter(now.minus(PRINCIPAL_REUSE))) {
+            return cached.user();
+        }
+        AnhuanUser fresh = scopes.principal(u).withoutPassword();
+        principals.put(u.id(), new CachedPrincipal(u.version(), now, fresh));
+        return fresh;
+    }
+
+    private record CachedPrincipal(long version, Instant at, AnhuanUser user) {
     }
 
     private ApiTokenView get(long id) {

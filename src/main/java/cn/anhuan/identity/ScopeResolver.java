@@ -1,9 +1,13 @@
 package cn.anhuan.identity;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.anhuan.organization.DepartmentService;
+import cn.anhuan.organization.RegionKind;
 import cn.anhuan.organization.RegionService;
+import cn.anhuan.organization.RegionView;
 import cn.anhuan.shared.DataScope;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +26,19 @@ class ScopeResolver {
     DataScope scopeOf(UserRow user) {
         return switch (user.role()) {
             case SYSTEM_ADMIN, CITY_LEADER, CITY_SUPERVISOR -> DataScope.everything();
-            case COUNTY_SUPERVISOR, INSPECTOR -> DataScope.regions(regions.subtree(user.regionCode()));
+            case COUNTY_SUPERVISOR, INSPECTOR -> below(user.regionCode(), null);
             case DEPARTMENT_SUPERVISOR -> departments.find(user.departmentId())
-                    .map(d -> new DataScope(false, regions.subtree(d.regionCode()),
-                            departments.supervisedIndustries(d.id()), null))
+                    .map(d -> below(d.regionCode(), departments.supervisedIndustries(d.id())))
                     .orElse(DataScope.nothing());
             case ENTERPRISE_OFFICER -> new DataScope(false, Set.of(user.regionCode()), null, user.enterpriseCode());
         };
+    }
+
+    /** A region and everything below it, with the development zones among them marked. */
+    private DataScope below(String regionCode, Set<String> industries) {
+        List<RegionView> tree = regions.subtreeViews(regionCode);
+        return new DataScope(false, tree.stream().map(RegionView::code).collect(Collectors.toSet()), industries, null,
+                tree.stream().filter(r -> r.kind() == RegionKind.ZONE).map(RegionView::code).collect(Collectors.toSet()));
     }
 
     AnhuanUser principal(UserRow u) {

@@ -26,6 +26,16 @@ class SecurityConfiguration {
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * No Micrometer observation around every security filter: measured on the hazard list at 8 clients, the
+     * per-filter observations cost more CPU than the query. Requests stay observed as a whole
+     * ({@code http.server.requests}); authentication outcomes are in the audit trail and the log.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -43,6 +53,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();

@@ -24,7 +24,10 @@ class UserRepository {
 
     private final JdbcClient jdbc;
 
-    UserRepository(JdbcClient jdbc) {
+    private final TokenCache tokenCache;
+
+    UserRepository(JdbcClient jdbc, TokenCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.jdbc = jdbc;
     }
 
@@ -85,6 +88,7 @@ class UserRepository {
 
     /** Writes every changeable field if the version still matches; returns false when someone else won. */
     boolean update(UserRow u, int expectedVersion) {
+        tokenCache.forgetAll();
         return jdbc.sql("""
                 update identity.app_user set display_name = :displayName, password_hash = :hash, role = :role,
                        region_code = :region, department_id = :dept, enterprise_code = :enterprise,

@@ -10,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param hj212 the TCP receiver
  * @param alarm alarm rules
+ * @param reduction the check of the emergency reduction list during a heavy-pollution warning
  */
 @ConfigurationProperties("monitoring")
-record MonitoringProperties(@DefaultValue Hj212 hj212, @DefaultValue Alarm alarm) {
+record MonitoringProperties(@DefaultValue Hj212 hj212, @DefaultValue Alarm alarm, @DefaultValue Reduction reduction) {
+
+    /**
+     * @param baselineDays     the enterprise's usual emissions are measured over this many days before the warning
+     * @param tolerancePercent measured emissions may exceed the baseline less the promised cut by this share of
+     *                         the cut (measurement uncertainty) before the line is listed for inspection
+     */
+    record Reduction(@DefaultValue("7") int baselineDays, @DefaultValue("10") int tolerancePercent) {
+    }
 
     /**
      * @param enabled       whether the TCP receiver starts

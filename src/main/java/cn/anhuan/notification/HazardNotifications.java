@@ -2,10 +2,12 @@ package cn.anhuan.notification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.anhuan.hazard.HazardNotice;
 import cn.anhuan.hazard.HazardNotices;
@@ -35,41 +37,73 @@ class HazardNotifications {
                 "/hazards/" + n.hazardId());
     }
 
-    /** An escalation pass: recipients looked up once per enterprise, county or city group; rows copied in bulk. */
+    /**
+     * An escalation pass: recipients resolved once per group (enterprise officers of all groups in one query);
+     * whoever would receive more than the pass's threshold of notices of one kind gets one digest with the count
+     * and a link to the filtered list instead; rows copied in bulk.
+     */
     @EventListener
     void on(HazardNotices batch) {
+        Map<String, List<String>> officers = directory.enterpriseOfficers(batch.groups().stream()
+                .filter(g -> g.kind() != HazardNotice.Kind.ESCALATED).map(HazardNotices.Group::creditCode)
+                .collect(Collectors.toSet()));
         Map<String, Set<String>> cache = new HashMap<>();
-        List<NotificationService.Row> rows = new ArrayList<>();
-        for (HazardNotice n : batch.notices()) {
-            for (String r : recipients(n, cache)) {
-                rows.add(new NotificationService.Row(r, n.kind().name(), "notification.hazard." + n.kind().name(),
-                        List.of(Long.toString(n.hazardId()), n.place()), "/hazards/" + n.hazardId()));
+        record Key(String recipient, HazardNotice.Kind kind) {
+        }
+        Map<Key, List<HazardNotices.Group>> perRecipient = new LinkedHashMap<>();
+        for (HazardNotices.Group g : batch.groups()) {
+            HazardNotice sample = new HazardNotice(g.kind(), 0, g.creditCode(), g.regionCode(), g.industryCode(),
+                    g.level(), "");
+            Set<String> to = cache.computeIfAbsent(g.kind() + "|" + g.creditCode() + "|" + g.regionCode() + "|"
+                    + g.industryCode() + "|" + g.level(), k -> lookup(sample, officers));
+            for (String r : to) {
+                perRecipient.computeIfAbsent(new Key(r, g.kind()), k -> new ArrayList<>()).add(g);
             }
         }
+        List<NotificationService.Row> rows = new ArrayList<>();
+        perRecipient.forEach((key, groups) -> {
+            int total = groups.stream().mapToInt(HazardNotices.Group::count).sum();
+            String kind = key.kind().name();
+            if (total > batch.digestAbove()) {
+                rows.add(new NotificationService.Row(key.recipient(), kind, "notification.hazard." + kind + ".digest",
+                        List.of(Integer.toString(total)),
+                        key.kind() == HazardNotice.Kind.DEADLINE_SOON ? "/hazards" : "/hazards?overdue=true"));
+                return;
+            }
+            for (HazardNotices.Group g : groups) {
+                for (int i = 0; i < g.ids().size(); i++) {
+                    rows.add(new NotificationService.Row(key.recipient(), kind, "notification.hazard." + kind,
+                            List.of(Long.toString(g.ids().get(i)), g.places().get(i)), "/hazards/" + g.ids().get(i)));
+                }
+            }
+        });
         notifications.sendAll(rows);
     }
 
     private Set<String> recipients(HazardNotice n, Map<String, Set<String>> cache) {
         return cache.computeIfAbsent(n.kind() + "|" + n.creditCode() + "|" + n.regionCode() + "|" + n.industryCode()
-                + "|" + n.level(), k -> lookup(n));
+                + "|" + n.level(), k -> lookup(n, null));
     }
 
-    private Set<String> lookup(HazardNotice n) {
+    /** Who a notice concerns; enterprise officers from {@code officers} when given (bulk), else looked up. */
+    private Set<String> lookup(HazardNotice n, Map<String, List<String>> officers) {
+        java.util.function.Function<String, List<String>> officersOf = officers == null
+                ? directory::enterpriseOfficers : code -> officers.getOrDefault(code, List.of());
         Set<String> to = new LinkedHashSet<>();
         switch (n.kind()) {
             case REPORTED -> {
-                to.addAll(directory.enterpriseOfficers(n.creditCode()));
+                to.addAll(officersOf.apply(n.creditCode()));
                 if ("MAJOR".equals(n.level())) {
                     to.addAll(directory.countyStaff(n.regionCode(), false));
                 }
             }
             case SUBMITTED -> to.addAll(directory.countyStaff(n.regionCode(), true));
             case OVERDUE -> {
-                to.addAll(directory.enterpriseOfficers(n.creditCode()));
+                to.addAll(officersOf.apply(n.creditCode()));
                 to.addAll(directory.countyStaff(n.regionCode(), false));
             }
             case ESCALATED -> to.addAll(directory.cityStaff(n.regionCode(), n.industryCode()));
-            default -> to.addAll(directory.enterpriseOfficers(n.creditCode()));
+            default -> to.addAll(officersOf.apply(n.creditCode()));
         }
         return to;
     }

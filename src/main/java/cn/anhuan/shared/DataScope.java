@@ -14,13 +14,25 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param industryCodes regulatory industries a department supervisor is limited to; {@code null} means all
  * @param enterpriseCode the unified social credit code of the only enterprise an enterprise user may see;
  *                       {@code null} for government users
+ * @param zoneCodes     those of {@code regionCodes} that are development zones: an enterprise carries a zone only
+ *                      in {@code zone_code} and a county only in {@code region_code}, so the scope predicate can
+ *                      test each column against its own codes (and use an index for a single county)
  */
-public record DataScope(boolean unrestricted, Set<String> regionCodes, Set<String> industryCodes, String enterpriseCode)
-        implements java.io.Serializable {
+public record DataScope(boolean unrestricted, Set<String> regionCodes, Set<String> industryCodes, String enterpriseCode,
+                        Set<String> zoneCodes) implements java.io.Serializable {
 
     public DataScope {
         regionCodes = regionCodes == null ? Set.of() : Set.copyOf(regionCodes);
         industryCodes = industryCodes == null ? null : Set.copyOf(industryCodes);
+        zoneCodes = zoneCodes == null ? Set.of() : Set.copyOf(zoneCodes);
+        if (!regionCodes.containsAll(zoneCodes)) {
+            throw new IllegalArgumentException("zone codes must be among the region codes");
+        }
+    }
+
+    /** A scope without development zones. */
+    public DataScope(boolean unrestricted, Set<String> regionCodes, Set<String> industryCodes, String enterpriseCode) {
+        this(unrestricted, regionCodes, industryCodes, enterpriseCode, Set.of());
     }
 
     public static DataScope everything() {
@@ -58,6 +70,11 @@ public record DataScope(boolean unrestricted, Set<String> regionCodes, Set<Strin
      */
     public String regionList() {
         return String.join(",", regionCodes);
+    }
+
+    /** The visible region codes that are not development zones (counties and above). */
+    public java.util.List<String> countyCodes() {
+        return regionCodes.stream().filter(c -> !zoneCodes.contains(c)).sorted().toList();
     }
 
     /** Industry codes joined by commas, used like {@link #regionList()}; empty when all industries are visible. */

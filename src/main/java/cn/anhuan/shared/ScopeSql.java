@@ -1,5 +1,8 @@
 package cn.anhuan.shared;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,21 +15,45 @@ public final class ScopeSql {
     private ScopeSql() {
     }
 
-    /** The predicate over columns prefixed with a table alias (e.g. {@code "e."}) or none ({@code ""}). */
+    /**
+     * The predicate over columns prefixed with a table alias (e.g. {@code "e."}) or none ({@code ""}), written for
+     * the current user's scope: only the conditions that restrict it, a single county as an equality (so that an
+     * index on {@code region_code} orders the rows), zones against {@code zone_code} only. Parenthesised.
+     */
     public static String enterprise(String alias) {
-        return """
-                (:all or %1$sregion_code = any(string_to_array(:regions, ','))
-                      or %1$szone_code = any(string_to_array(:regions, ',')))
-                and (:allIndustries or %1$sindustry_code = any(string_to_array(:industries, ',')))
-                and (cast(:ent as text) is null or %1$scredit_code = :ent)
-                """.formatted(alias);
+        DataScope s = DataScope.current();
+        List<String> parts = new ArrayList<>();
+        if (!s.unrestricted()) {
+            List<String> places = new ArrayList<>();
+            int counties = s.countyCodes().size();
+            if (counties == 1) {
+                places.add(alias + "region_code = :scopeRegion");
+            } else if (counties > 1) {
+                places.add(alias + "region_code = any(string_to_array(:scopeRegions, ','))");
+            }
+            if (!s.zoneCodes().isEmpty()) {
+                places.add(alias + "zone_code = any(string_to_array(:scopeZones, ','))");
+            }
+            parts.add(places.isEmpty() ? "false" : places.size() == 1 ? places.get(0)
+                    : "(" + String.join(" or ", places) + ")");
+        }
+        if (!s.allIndustries()) {
+            parts.add(alias + "industry_code = any(string_to_array(:scopeIndustries, ','))");
+        }
+        if (s.enterpriseCode() != null) {
+            parts.add(alias + "credit_code = :scopeEnterprise");
+        }
+        return " (" + (parts.isEmpty() ? "true" : String.join(" and ", parts)) + ") ";
     }
 
-    /** Binds the predicate's parameters to the current user's scope. */
+    /** Binds the predicate's parameters to the current user's scope (parameters the predicate lacks are ignored). */
     public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
         DataScope s = DataScope.current();
-        return spec.param("all", s.unrestricted()).param("regions", s.regionList())
-                .param("allIndustries", s.allIndustries()).param("industries", s.industryList())
-                .param("ent", s.enterpriseCode());
+        List<String> counties = s.countyCodes();
+        return spec.param("scopeRegion", counties.size() == 1 ? counties.get(0) : null)
+                .param("scopeRegions", String.join(",", counties))
+                .param("scopeZones", String.join(",", new java.util.TreeSet<>(s.zoneCodes())))
+                .param("scopeIndustries", s.industryList())
+                .param("scopeEnterprise", s.enterpriseCode());
     }
 }

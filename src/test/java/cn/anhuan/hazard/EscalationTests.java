@@ -35,15 +35,15 @@ class EscalationTests {
         long later = hazard(TODAY.plusDays(10));
         long overdue = hazard(TODAY.minusDays(1));
         long escalated = hazard(TODAY.minusDays(8));
-        HazardEscalation.Result first = escalation.run(TODAY);
-        assertThat(flag(soon, "reminded_at")).isTrue();
-        assertThat(flag(later, "reminded_at")).isFalse();
-        assertThat(flag(overdue, "overdue_notified_at")).isTrue();
-        assertThat(flag(overdue, "escalated_at")).isFalse();
-        assertThat(flag(escalated, "escalated_at")).isTrue();
+        HazardEscalation.Result first = escalation.run(TODAY, 100_000);
+        assertThat(flag(soon, "DEADLINE_SOON")).isTrue();
+        assertThat(flag(later, "DEADLINE_SOON")).isFalse();
+        assertThat(flag(overdue, "OVERDUE")).isTrue();
+        assertThat(flag(overdue, "ESCALATED")).isFalse();
+        assertThat(flag(escalated, "ESCALATED")).isTrue();
         assertThat(first.reminders()).isGreaterThanOrEqualTo(1);
         assertThat(first.escalated()).isGreaterThanOrEqualTo(1);
-        HazardEscalation.Result second = escalation.run(TODAY);
+        HazardEscalation.Result second = escalation.run(TODAY, 100_000);
         assertThat(second).isEqualTo(new HazardEscalation.Result(0, 0, 0));
 
         assertThat(notifications("demo.officer", overdue, "OVERDUE")).isEqualTo(1);
@@ -54,9 +54,44 @@ class EscalationTests {
     }
 
     @Test
+    void anExtendedDeadlineStartsItsOwnLadder() {
+        long h = hazard(TODAY.minusDays(1));
+        escalation.run(TODAY, 100_000);
+        assertThat(flag(h, "OVERDUE")).isTrue();
+        jdbc.sql("update hazard.hazard set deadline = :d where id = :id").param("d", TODAY.plusDays(30)).param("id", h)
+                .update();
+        assertThat(flag(h, "OVERDUE")).as("no notice for the new deadline yet").isFalse();
+        escalation.run(TODAY.plusDays(31), 100_000);
+        assertThat(flag(h, "OVERDUE")).isTrue();
+        assertThat(notifications("demo.officer", h, "OVERDUE")).isEqualTo(2);
+    }
+
+    @Test
+    void whoWouldGetManyNoticesOfOneKindGetsOneDigest() {
+        LocalDate day = LocalDate.of(2033, 3, 1);
+        escalation.run(day, 100_000);
+        long a = hazard(day.minusDays(1));
+        long b = hazard(day.minusDays(2));
+        long c = hazard(day.minusDays(3));
+        HazardEscalation.Result result = escalation.run(day, 2);
+        assertThat(result.overdue()).isEqualTo(3);
+        for (long h : new long[] {a, b, c}) {
+            assertThat(notifications("demo.officer", h, "OVERDUE")).isZero();
+        }
+        assertThat(jdbc.sql("""
+                select args from notification.notification
+                where recipient = 'demo.officer' and kind = 'OVERDUE' and link = '/hazards?overdue=true'""")
+                .query(String.class).list()).containsExactly("3");
+        assertThat(jdbc.sql("""
+                select count(*) from notification.notification
+                where recipient = 'yaodu.safety' and message = 'notification.hazard.OVERDUE.digest' and args = '3'""")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aUserReadsOnlyItsOwnNotifications() throws Exception {
         long h = hazard(TODAY.minusDays(1));
-        escalation.run(TODAY);
+        escalation.run(TODAY, 100_000);
         long id = jdbc.sql("select id from notification.notification where recipient = 'demo.officer' and link = :l")
                 .param("l", "/hazards/" + h).query(Long.class).single();
         mvc.perform(get("/api/v1/notifications").with(httpBasic("demo.officer", IntegrationTest.PASSWORD)))
@@ -79,9 +114,12 @@ class EscalationTests {
                 .param("d", deadline).query(Long.class).single();
     }
 
-    private boolean flag(long id, String column) {
-        return jdbc.sql("select " + column + " is not null from hazard.hazard where id = :id").param("id", id)
-                .query(Boolean.class).single();
+    /** Whether the hazard has a notice of this kind for its current deadline. */
+    private boolean flag(long id, String kind) {
+        return jdbc.sql("""
+                select exists (select 1 from hazard.escalation_notice n join hazard.hazard h on h.id = n.hazard_id
+                               where h.id = :id and n.kind = :k and n.deadline = h.deadline)""")
+                .param("id", id).param("k", kind).query(Boolean.class).single();
     }
 
     private long notifications(String user, long hazard, String kind) {

@@ -76,7 +76,8 @@ class ScopeMatrixTests {
             "/api/v1/hazards/{id}/attachments/{fileId}",
             "/api/v1/monitoring/devices", "/api/v1/monitoring/devices/{id}", "/api/v1/monitoring/devices/{id}/limits",
             "/api/v1/monitoring/readings", "/api/v1/monitoring/alarms", "/api/v1/monitoring/alarms/{id}",
-            "/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects", "/api/v1/monitoring/receiver");
+            "/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects", "/api/v1/monitoring/receiver",
+            "/api/v1/monitoring/reduction-compliance");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -245,6 +246,15 @@ class ScopeMatrixTests {
             for (String url : List.of("/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects",
                     "/api/v1/monitoring/receiver")) {
                 assertThat(status(username, url)).as(username + " " + url).isEqualTo(receiverAdmin ? 200 : 403);
+            }
+            List<String> complianceRegions = codes(username, "/api/v1/monitoring/reduction-compliance",
+                    "$.lines[*].regionCode");
+            if (!city) {
+                assertThat(complianceRegions).as(username).allMatch(scope::contains);
+            }
+            if (username.equals("demo.officer")) {
+                assertThat(codes(username, "/api/v1/monitoring/reduction-compliance", "$.lines[*].enterpriseCode"))
+                        .allMatch("911410023123456732"::equals);
             }
             List<String> reductionRegions = codes(username, "/api/v1/air/reduction-list", "$[*].regionCode");
             if (!city) {

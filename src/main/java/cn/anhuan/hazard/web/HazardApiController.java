@@ -1,5 +1,9 @@
 package cn.anhuan.hazard.web;
 
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +56,13 @@ class HazardApiController {
                             @RequestParam(required = false) String level, @RequestParam(required = false) String source,
                             @RequestParam(required = false) Boolean overdue,
                             @RequestParam(required = false) Long enterprise,
+                            @RequestParam(required = false) String industry,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                             @RequestParam(required = false) Long before,
                             @RequestParam(defaultValue = "50") int limit) {
-        return hazards.search(new HazardFilter(region, status, level, source, overdue, enterprise), before,
+        return hazards.search(new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to),
+                before,
                 Math.max(1, Math.min(limit, 500)));
     }
 
@@ -63,10 +71,13 @@ class HazardApiController {
     void export(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String level, @RequestParam(required = false) String source,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long enterprise,
+                @RequestParam(required = false) String industry,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hazards.xlsx\"");
-        exports.write(new HazardFilter(region, status, level, source, overdue, enterprise), response.getOutputStream());
+        exports.write(new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to), response.getOutputStream());
     }
 
     @GetMapping("/counts")

@@ -1,5 +1,9 @@
 package cn.anhuan.hazard.web;
 
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,6 +18,8 @@ import cn.anhuan.hazard.Listing;
 import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
 import cn.anhuan.hazard.ReportHazard;
+import cn.anhuan.organization.IndustryService;
+import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
@@ -38,7 +44,13 @@ class HazardWebController {
     private final HazardListing listings;
     private final HazardAttachments attachments;
 
-    HazardWebController(HazardService hazards, HazardListing listings, HazardAttachments attachments) {
+    private final RegionService regions;
+    private final IndustryService industries;
+
+    HazardWebController(HazardService hazards, HazardListing listings, HazardAttachments attachments,
+                        RegionService regions, IndustryService industries) {
+        this.regions = regions;
+        this.industries = industries;
         this.attachments = attachments;
         this.hazards = hazards;
         this.listings = listings;
@@ -72,16 +84,25 @@ class HazardWebController {
     }
 
     @GetMapping("/hazards")
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String level,
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String level, @RequestParam(required = false) String source,
                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long enterprise,
+                @RequestParam(required = false) String industry,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Long before,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        HazardFilter filter = new HazardFilter(null, status, level, null, overdue, enterprise);
+        HazardFilter filter = new HazardFilter(blank(region), blank(status), blank(level), blank(source), overdue,
+                enterprise, blank(industry), from, to);
         List<HazardView> page = hazards.search(filter, before, PAGE);
         model.addAttribute("filter", filter);
         model.addAttribute("hazards", page);
         model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
-        model.addAttribute("counts", hazards.counts());
+        if (htmx == null) {
+            model.addAttribute("counts", hazards.counts());
+            model.addAttribute("regions", regions.visible());
+            model.addAttribute("industries", industries.industries());
+        }
         return htmx != null ? "hazards/list :: table" : "hazards/list";
     }
 
@@ -132,5 +153,9 @@ class HazardWebController {
             redirect.addFlashAttribute("conflictArgs", e.args());
         }
         return "redirect:/hazards/" + id;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

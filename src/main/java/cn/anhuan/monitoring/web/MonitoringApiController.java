@@ -12,12 +12,14 @@ import cn.anhuan.monitoring.DeviceService;
 import cn.anhuan.monitoring.DeviceView;
 import cn.anhuan.monitoring.EmissionLimit;
 import cn.anhuan.monitoring.QuarantineService;
+import cn.anhuan.monitoring.ReductionCompliance;
 import cn.anhuan.monitoring.ReadingService;
 import cn.anhuan.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,9 +39,11 @@ class MonitoringApiController {
     private final ReadingService readings;
     private final AlarmService alarms;
     private final QuarantineService quarantine;
+    private final ReductionCompliance reduction;
 
     MonitoringApiController(DeviceService devices, ReadingService readings, AlarmService alarms,
-                            QuarantineService quarantine) {
+                            QuarantineService quarantine, ReductionCompliance reduction) {
+        this.reduction = reduction;
         this.devices = devices;
         this.readings = readings;
         this.alarms = alarms;
@@ -124,6 +128,19 @@ class MonitoringApiController {
             }
             default -> throw new NotFoundException("action", action);
         };
+    }
+
+    /** During a heavy-pollution warning: the reduction list's enterprises and whether they cut as promised. */
+    @GetMapping("/reduction-compliance")
+    ReductionCompliance.Report reductionCompliance() {
+        return reduction.check();
+    }
+
+    /** Opens a hazard on a line listed for inspection (once per warning and line). */
+    @PostMapping("/reduction-compliance/{itemId}/actions/open-hazard")
+    ResponseEntity<Map<String, Object>> reductionHazard(@PathVariable long itemId) {
+        HazardView h = reduction.openHazard(itemId);
+        return ResponseEntity.status(201).body(Map.of("hazardId", h.id()));
     }
 
     @GetMapping("/quarantine")

@@ -11,6 +11,7 @@ import cn.anhuan.monitoring.DeviceService;
 import cn.anhuan.monitoring.DeviceView;
 import cn.anhuan.monitoring.EmissionLimit;
 import cn.anhuan.monitoring.QuarantineService;
+import cn.anhuan.monitoring.ReductionCompliance;
 import cn.anhuan.monitoring.ReadingService;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
@@ -36,8 +37,12 @@ class MonitoringWebController {
     private final QuarantineService quarantine;
     private final jakarta.validation.Validator validator;
 
+    private final ReductionCompliance reduction;
+
     MonitoringWebController(DeviceService devices, ReadingService readings, AlarmService alarms,
-                            QuarantineService quarantine, jakarta.validation.Validator validator) {
+                            QuarantineService quarantine, jakarta.validation.Validator validator,
+                            ReductionCompliance reduction) {
+        this.reduction = reduction;
         this.validator = validator;
         this.devices = devices;
         this.readings = readings;
@@ -122,6 +127,25 @@ class MonitoringWebController {
             redirect.addFlashAttribute("limitError", true);
         }
         return "redirect:/monitoring/devices/" + id;
+    }
+
+    @GetMapping("/monitoring/reduction")
+    String reduction(Model model, org.springframework.security.core.Authentication auth) {
+        model.addAttribute("report", reduction.check());
+        model.addAttribute("government", auth.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(a ->
+                java.util.Set.of("ROLE_SYSTEM_ADMIN", "ROLE_CITY_SUPERVISOR", "ROLE_DEPARTMENT_SUPERVISOR",
+                        "ROLE_COUNTY_SUPERVISOR", "ROLE_INSPECTOR").contains(a)));
+        return "monitoring/reduction";
+    }
+
+    @PostMapping("/monitoring/reduction/{itemId}/open-hazard")
+    String reductionHazard(@PathVariable long itemId, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("hazardId", reduction.openHazard(itemId).id());
+        } catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/monitoring/reduction";
     }
 
     @GetMapping("/monitoring/alarms")

@@ -95,6 +95,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A query or path parameter that does not convert (a bad date, a word for a number): named in the problem. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex.getPropertyName() != null ? ex.getPropertyName()
+                : ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : "?";
+        String message = text("error.typeMismatch", field, String.valueOf(ex.getValue()));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", message);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     private String fieldMessage(FieldError error) {
         return messages.getMessage(error, LocaleContextHolder.getLocale());
     }

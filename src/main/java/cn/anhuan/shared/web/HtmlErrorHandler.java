@@ -24,6 +24,17 @@ class HtmlErrorHandler {
         return "error";
     }
 
+    /** A filter or link with a value that does not convert (a bad date typed into a URL). */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    String typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+                        HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", "error.typeMismatch");
+        model.addAttribute("messageArgs", new Object[] {e.getName(), String.valueOf(e.getValue())});
+        return "error";
+    }
+
     @ExceptionHandler(ConflictException.class)
     String conflict(ConflictException e, HttpServletResponse response, Model model) {
         response.setStatus(409);
