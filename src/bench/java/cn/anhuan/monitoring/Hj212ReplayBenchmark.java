@@ -54,10 +54,15 @@ public final class Hj212ReplayBenchmark {
             ReceiverStats stats = context.getBean(ReceiverStats.class);
             int port = context.getBean(Hj212Server.class).port();
 
-            // round 1 warms the JIT (a running platform is warm); its data is then removed and round 2 is measured
-            long[] warm = round(context, stats, port, lines);
-            System.out.printf("warm-up round: %d frames committed in %.1f s%n", warm[0], warm[1] / 1e9);
-            jdbc.sql("truncate monitoring.reading, monitoring.packet, monitoring.reject, monitoring.quarantine").update();
+            // warm-up rounds (argument 2, default 1) warm the JIT (a running platform is warm); their data is
+            // removed after each, and the next round is measured
+            int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+            for (int w = 0; w < warmUps; w++) {
+                long[] warm = round(context, stats, port, lines);
+                System.out.printf("warm-up round %d: %d frames committed in %.1f s%n", w + 1, warm[0], warm[1] / 1e9);
+                jdbc.sql("truncate monitoring.reading, monitoring.packet, monitoring.reject, monitoring.quarantine")
+                        .update();
+            }
             long before = stats.committed.sum();
             long t0 = System.nanoTime();
             long[] measured = round(context, stats, port, lines);

@@ -87,23 +87,26 @@ public class HazardEscalation {
     /**
      * One rung: records a notice for every open hazard the condition selects that has none of this kind for its
      * current deadline, and returns them grouped by the people they concern (first ids kept for each group).
+     * "Has none" is the primary key's conflict check, not a NOT EXISTS: within the pass the table has just grown
+     * by the previous rung's rows, which its statistics do not know, and the planner chose a nested-loop anti
+     * join over a sequential scan (minutes instead of seconds at city scale).
      */
     private List<HazardNotices.Group> mark(HazardNotice.Kind kind, String condition, LocalDate today,
                                            OffsetDateTime now, int digestAbove) {
         return jdbc.sql("""
-                with marked as (
+                with candidate as materialized (
+                    select h.id, h.deadline, h.credit_code, h.region_code, h.industry_code, h.level, h.place
+                    from hazard.hazard h where h.status in ('ASSIGNED', 'SUBMITTED') and h.%s),
+                marked as (
                     insert into hazard.escalation_notice (hazard_id, kind, deadline, notified_at)
-                    select h.id, :kind, h.deadline, :now from hazard.hazard h
-                    where h.status in ('ASSIGNED', 'SUBMITTED') and h.%s
-                      and not exists (select 1 from hazard.escalation_notice n
-                                      where n.hazard_id = h.id and n.kind = :kind and n.deadline = h.deadline)
+                    select id, :kind, deadline, :now from candidate
                     on conflict do nothing
                     returning hazard_id)
-                select h.credit_code, h.region_code, h.industry_code, h.level, count(*) as n,
-                       (array_agg(h.id order by h.id))[1 : :keep] as ids,
-                       (array_agg(h.place order by h.id))[1 : :keep] as places
-                from marked m join hazard.hazard h on h.id = m.hazard_id
-                group by h.credit_code, h.region_code, h.industry_code, h.level""".formatted(condition))
+                select c.credit_code, c.region_code, c.industry_code, c.level, count(*) as n,
+                       (array_agg(c.id order by c.id))[1 : :keep] as ids,
+                       (array_agg(c.place order by c.id))[1 : :keep] as places
+                from marked m join candidate c on c.id = m.hazard_id
+                group by c.credit_code, c.region_code, c.industry_code, c.level""".formatted(condition))
                 .param("kind", kind.name()).param("now", now).param("today", today)
                 .param("soon", today.plusDays(properties.reminderDaysBefore()))
                 .param("escalate", today.minusDays(properties.escalateAfterDays()))

@@ -122,7 +122,7 @@ public class HazardService {
                 select count(*) filter (where status <> 'CLOSED') as open,
                        count(*) filter (where status in ('ASSIGNED', 'SUBMITTED') and deadline < :today) as overdue,
                        count(*) filter (where status <> 'CLOSED' and level = 'MAJOR') as major
-                from hazard.hazard where """ + ScopeSql.enterprise(""))).param("today", today())
+                from hazard.hazard where status <> 'CLOSED' and """ + ScopeSql.enterprise(""))).param("today", today())
                 .query((rs, n) -> Map.of("open", rs.getLong("open"), "overdue", rs.getLong("overdue"),
                         "major", rs.getLong("major"))).single();
     }

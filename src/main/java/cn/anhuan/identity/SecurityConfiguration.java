@@ -36,6 +36,33 @@ class SecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Spring's strict firewall with its default character rules (every character assigned, no control character;
+     * a tab allowed in header values) checked by a loop instead of the default regular expressions, which took
+     * a tenth of the CPU of an API request here.
+     */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer firewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall =
+                new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(s -> printable(s, false));
+        firewall.setAllowedHeaderValues(s -> printable(s, true));
+        firewall.setAllowedParameterNames(s -> printable(s, false));
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** The firewall's default rule: no unassigned code point and no ISO control character (but a tab if asked). */
+    static boolean printable(String s, boolean tab) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.getType(cp) == Character.UNASSIGNED || (Character.isISOControl(cp) && !(tab && cp == '\t'))) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

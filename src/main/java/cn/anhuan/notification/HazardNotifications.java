@@ -47,6 +47,7 @@ class HazardNotifications {
         Map<String, List<String>> officers = directory.enterpriseOfficers(batch.groups().stream()
                 .filter(g -> g.kind() != HazardNotice.Kind.ESCALATED).map(HazardNotices.Group::creditCode)
                 .collect(Collectors.toSet()));
+        Lookups lookups = new Lookups(directory, officers);
         Map<String, Set<String>> cache = new HashMap<>();
         record Key(String recipient, HazardNotice.Kind kind) {
         }
@@ -55,7 +56,7 @@ class HazardNotifications {
             HazardNotice sample = new HazardNotice(g.kind(), 0, g.creditCode(), g.regionCode(), g.industryCode(),
                     g.level(), "");
             Set<String> to = cache.computeIfAbsent(g.kind() + "|" + g.creditCode() + "|" + g.regionCode() + "|"
-                    + g.industryCode() + "|" + g.level(), k -> lookup(sample, officers));
+                    + g.industryCode() + "|" + g.level(), k -> lookup(sample, lookups));
             for (String r : to) {
                 perRecipient.computeIfAbsent(new Key(r, g.kind()), k -> new ArrayList<>()).add(g);
             }
@@ -82,28 +83,55 @@ class HazardNotifications {
 
     private Set<String> recipients(HazardNotice n, Map<String, Set<String>> cache) {
         return cache.computeIfAbsent(n.kind() + "|" + n.creditCode() + "|" + n.regionCode() + "|" + n.industryCode()
-                + "|" + n.level(), k -> lookup(n, null));
+                + "|" + n.level(), k -> lookup(n, new Lookups(directory, null)));
     }
 
-    /** Who a notice concerns; enterprise officers from {@code officers} when given (bulk), else looked up. */
-    private Set<String> lookup(HazardNotice n, Map<String, List<String>> officers) {
-        java.util.function.Function<String, List<String>> officersOf = officers == null
-                ? directory::enterpriseOfficers : code -> officers.getOrDefault(code, List.of());
+    /**
+     * Recipient lookups for one event or one pass: enterprise officers from a bulk map when given, county and
+     * city staff each looked up once per county (and industry).
+     */
+    private static final class Lookups {
+        private final UserDirectory directory;
+        private final Map<String, List<String>> officers;
+        private final Map<String, List<String>> county = new HashMap<>();
+        private final Map<String, Set<String>> city = new HashMap<>();
+
+        Lookups(UserDirectory directory, Map<String, List<String>> officers) {
+            this.directory = directory;
+            this.officers = officers;
+        }
+
+        List<String> officers(String creditCode) {
+            return officers == null ? directory.enterpriseOfficers(creditCode)
+                    : officers.getOrDefault(creditCode, List.of());
+        }
+
+        List<String> county(String region, boolean inspectors) {
+            return county.computeIfAbsent(region + "|" + inspectors, k -> directory.countyStaff(region, inspectors));
+        }
+
+        Set<String> city(String region, String industry) {
+            return city.computeIfAbsent(region + "|" + industry, k -> directory.cityStaff(region, industry));
+        }
+    }
+
+    /** Who a notice concerns. */
+    private static Set<String> lookup(HazardNotice n, Lookups users) {
         Set<String> to = new LinkedHashSet<>();
         switch (n.kind()) {
             case REPORTED -> {
-                to.addAll(officersOf.apply(n.creditCode()));
+                to.addAll(users.officers(n.creditCode()));
                 if ("MAJOR".equals(n.level())) {
-                    to.addAll(directory.countyStaff(n.regionCode(), false));
+                    to.addAll(users.county(n.regionCode(), false));
                 }
             }
-            case SUBMITTED -> to.addAll(directory.countyStaff(n.regionCode(), true));
+            case SUBMITTED -> to.addAll(users.county(n.regionCode(), true));
             case OVERDUE -> {
-                to.addAll(officersOf.apply(n.creditCode()));
-                to.addAll(directory.countyStaff(n.regionCode(), false));
+                to.addAll(users.officers(n.creditCode()));
+                to.addAll(users.county(n.regionCode(), false));
             }
-            case ESCALATED -> to.addAll(directory.cityStaff(n.regionCode(), n.industryCode()));
-            default -> to.addAll(officersOf.apply(n.creditCode()));
+            case ESCALATED -> to.addAll(users.city(n.regionCode(), n.industryCode()));
+            default -> to.addAll(users.officers(n.creditCode()));
         }
         return to;
     }

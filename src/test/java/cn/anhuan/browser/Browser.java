@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Debian Chromium for browser tests. Where Chromium is absent (a fresh clone) the test is skipped
  * with a message; in CI ({@code CI=true}) it fails instead, so nothing skips there.
  */
-final class Browser {
+public final class Browser {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -25,7 +25,7 @@ final class Browser {
     private Browser() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
         if (!present) {
             String message = "Browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
@@ -47,12 +47,12 @@ final class Browser {
         return driver;
     }
 
-    static WebDriverWait waitFor(WebDriver driver) {
+    public static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
     /** Saves what the browser shows to {@code target/screenshots/NAME.png}, for people to look at. */
-    static void screenshot(WebDriver driver, String name) {
+    public static void screenshot(WebDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
@@ -63,7 +63,7 @@ final class Browser {
         }
     }
 
-    static void login(WebDriver driver, String base, String username, String password) {
+    public static void login(WebDriver driver, String base, String username, String password) {
         driver.get(base + "/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
