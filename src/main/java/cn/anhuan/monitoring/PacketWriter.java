@@ -47,7 +47,8 @@ class PacketWriter implements SmartLifecycle {
     private final AlarmEngine alarms;
     private final StationFeed stationFeed;
     private final MonitoringProperties properties;
-    private final BlockingQueue<Inbound> queue;
+    /** One queue per writer; a device's packets always go to the same one (see {@link #submit}). */
+    private final List<BlockingQueue<Inbound>> queues = new ArrayList<>();
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
     private final Object lastSeenLock = new Object();
@@ -61,16 +62,26 @@ class PacketWriter implements SmartLifecycle {
         this.alarms = alarms;
         this.stationFeed = stationFeed;
         this.properties = properties;
-        this.queue = new ArrayBlockingQueue<>(properties.hj212().queueCapacity());
+        int writers = Math.max(1, properties.hj212().writers());
+        for (int i = 0; i < writers; i++) {
+            queues.add(new ArrayBlockingQueue<>(Math.max(1, properties.hj212().queueCapacity() / writers)));
+        }
     }
 
-    /** Queues an item; blocks (pausing the caller's reads) while the writer is behind. */
+    /**
+     * Queues an item for the writer of its device (quarantined packets by MN, rejected frames by sender), so one
+     * device's packets are stored in the order received and two writers never hold the same resent packet in
+     * concurrent batches (which deadlocked on the packet log's unique index and cost a retry); blocks, pausing
+     * the caller's reads, while that writer is behind.
+     */
     void submit(Inbound item) throws InterruptedException {
-        queue.put(item);
+        Object key = item instanceof Inbound.Accepted a ? (Object) a.device().id()
+                : item instanceof Inbound.Quarantined q ? q.mn() : ((Inbound.Rejected) item).remote();
+        queues.get(Math.floorMod(java.util.Objects.hashCode(key), queues.size())).put(item);
     }
 
     int backlog() {
-        return queue.size();
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
     void periodic(Runnable task) {
@@ -80,9 +91,10 @@ class PacketWriter implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        for (int i = 0; i < properties.hj212().writers(); i++) {
+        for (int i = 0; i < queues.size(); i++) {
             boolean first = i == 0;
-            Thread t = new Thread(() -> loop(first), "hj212-writer-" + i);
+            BlockingQueue<Inbound> queue = queues.get(i);
+            Thread t = new Thread(() -> loop(queue, first), "hj212-writer-" + i);
             t.setDaemon(true);
             t.start();
             threads.add(t);
@@ -113,7 +125,7 @@ class PacketWriter implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private void loop(boolean runsPeriodicTasks) {
+    private void loop(BlockingQueue<Inbound> queue, boolean runsPeriodicTasks) {
         List<Inbound> batch = new ArrayList<>();
         long lastPeriodic = System.currentTimeMillis();
         while (running || !queue.isEmpty()) {
