@@ -26,6 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class HazardEscalation {
 
     private static final Logger log = LoggerFactory.getLogger(HazardEscalation.class);
+    /**
+     * Transaction-scoped advisory lock: with several instances, one runs the pass and the others skip it (the
+     * notices' primary key would keep a concurrent pass from notifying twice anyway; this saves the work).
+     */
+    static final long LOCK = 0x48415a4152444553L;
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -56,6 +61,11 @@ public class HazardEscalation {
     /** One pass with a chosen digest threshold (tests). */
     @Transactional
     Result run(LocalDate today, int digestAbove) {
+        if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK)
+                .query(Boolean.class).single())) {
+            log.info("Hazard escalation for {} skipped: another instance is running it", today);
+            return new Result(0, 0, 0);
+        }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         long t0 = System.nanoTime();
         List<HazardNotices.Group> reminders = mark(HazardNotice.Kind.DEADLINE_SOON, "deadline between :today and :soon",

@@ -28,6 +28,8 @@ class EscalationTests {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void eachRungNotifiesOnceAndTheRightPeople() throws Exception {
@@ -86,6 +88,23 @@ class EscalationTests {
                 select count(*) from notification.notification
                 where recipient = 'yaodu.safety' and message = 'notification.hazard.OVERDUE.digest' and args = '3'""")
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPassIsSkippedWhileAnotherInstanceHoldsTheLock() throws Exception {
+        long h = hazard(TODAY.minusDays(1));
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var st = other.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                st.setLong(1, HazardEscalation.LOCK);
+                st.execute();
+            }
+            assertThat(escalation.run(TODAY, 100_000)).isEqualTo(new HazardEscalation.Result(0, 0, 0));
+            assertThat(flag(h, "OVERDUE")).isFalse();
+            other.rollback();
+        }
+        assertThat(escalation.run(TODAY, 100_000).overdue()).isGreaterThanOrEqualTo(1);
+        assertThat(flag(h, "OVERDUE")).isTrue();
     }
 
     @Test
