@@ -66,6 +66,22 @@ public class EnterpriseService {
         return scoped(jdbc.sql("select count(*) from enterprise.enterprise where " + ScopeSql.enterprise(""))).query(Long.class).single();
     }
 
+    /** The enterprise with this unified social credit code, if the caller may see it. */
+    public java.util.Optional<EnterpriseView> byCreditCode(String creditCode) {
+        return scoped(jdbc.sql("select * from enterprise.enterprise where credit_code = :code and "
+                + ScopeSql.enterprise(""))).param("code", creditCode).query(EnterpriseService::map).optional();
+    }
+
+    /** Those of the given credit codes whose enterprise the caller may see (one query). */
+    public java.util.Set<String> visibleCreditCodes(java.util.Collection<String> creditCodes) {
+        if (creditCodes.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(scoped(jdbc.sql("select credit_code from enterprise.enterprise"
+                + " where credit_code = any(string_to_array(:codes, ',')) and " + ScopeSql.enterprise("")))
+                .param("codes", String.join(",", creditCodes)).query(String.class).list());
+    }
+
     public EnterpriseView get(long id) {
         return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + ScopeSql.enterprise(""))).param("id", id)
                 .query(EnterpriseService::map).optional().orElseThrow(() -> new NotFoundException("enterprise", id));

@@ -38,8 +38,6 @@ public class ApiTokens {
     private static final int MAX_ACTIVE_PER_USER = 20;
     /** Last use is written at most this often per token, so that reading the API does not write on every call. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-    /** How long a principal's computed scope is reused (a region added below a county applies after this). */
-    private static final Duration PRINCIPAL_REUSE = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SELECT = """
             select t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, t.expires_at, t.last_used_at,
@@ -52,8 +50,6 @@ public class ApiTokens {
     private final ScopeResolver scopes;
     private final AuditTrail audit;
     private final Clock clock;
-    private final java.util.concurrent.ConcurrentHashMap<Long, CachedPrincipal> principals =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final TokenCache tokenCache;
 
@@ -131,8 +127,7 @@ public class ApiTokens {
     /**
      * The user a presented secret belongs to, if the token is valid and its user enabled. A token found valid is
      * reused for {@link TokenCache#REUSE} (forgotten at once when a token is revoked or an account changes);
-     * otherwise one query (token and user together, outside a transaction). The principal with its computed scope
-     * is reused while the user's version is unchanged, for at most {@link #PRINCIPAL_REUSE}.
+     * otherwise one query (token and user together, outside a transaction) and the user's scope computed afresh.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     Optional<AnhuanUser> authenticate(String secret) {
@@ -148,34 +143,22 @@ public class ApiTokens {
         record Hit(UserRow user, OffsetDateTime lastUsed, OffsetDateTime expires) {
         }
         Optional<Hit> hit = jdbc.sql("""
-                select t.last_used_at as token_last_used_at, t.expires_at as token_expires_at, u.id, u.username, u.display_name, u.password_hash, u.role,
-                       u.region_code, u.department_id, u.enterprise_code, u.enabled, u.failed_attempts, u.locked_until,
-                       u.created_at, u.version
+                select t.last_used_at as token_last_used_at, t.expires_at as token_expires_at, u.*
                 from identity.api_token t join identity.app_user u on u.id = t.user_id
                 where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
                 .param("now", utc(now)).param("hash", hash)
-                .query((rs, n) -> new Hit(UserRepository.map(rs, n), rs.getObject("token_last_used_at", OffsetDateTime.class),
+                .query((rs, n) -> new Hit(UserRepository.map(rs, n),
+                        rs.getObject("token_last_used_at", OffsetDateTime.class),
                         rs.getObject("token_expires_at", OffsetDateTime.class)))
                 .optional();
         hit.filter(h -> h.lastUsed() == null || h.lastUsed().toInstant().isBefore(now.minus(LAST_USED_RESOLUTION)))
                 .ifPresent(h -> jdbc.sql("update identity.api_token set last_used_at = :now where token_hash = :hash")
                         .param("now", utc(now)).param("hash", hash).update());
-        Optional<AnhuanUser> user = hit.filter(h -> h.user().enabled()).map(h -> principal(h.user(), now));
-        user.ifPresent(u -> tokenCache.put(hash, u, now, hit.get().expires() == null ? null : hit.get().expires().toInstant()));
+        Optional<AnhuanUser> user = hit.filter(h -> h.user().enabled())
+                .map(h -> scopes.principal(h.user()).withoutPassword());
+        user.ifPresent(u -> tokenCache.put(hash, u, now,
+                hit.get().expires() == null ? null : hit.get().expires().toInstant()));
         return user;
-    }
-
-    private AnhuanUser principal(UserRow u, Instant now) {
-        CachedPrincipal cached = principals.get(u.id());
-        if (cached != null && cached.version() == u.version() && cached.at().isAfter(now.minus(PRINCIPAL_REUSE))) {
-            return cached.user();
-        }
-        AnhuanUser fresh = scopes.principal(u).withoutPassword();
-        principals.put(u.id(), new CachedPrincipal(u.version(), now, fresh));
-        return fresh;
-    }
-
-    private record CachedPrincipal(long version, Instant at, AnhuanUser user) {
     }
 
     private ApiTokenView get(long id) {

@@ -16,7 +16,6 @@ import java.util.Map;
 import cn.anhuan.air.StationService;
 import cn.anhuan.air.StationView;
 import cn.anhuan.audit.AuditTrail;
-import cn.anhuan.enterprise.EnterpriseFilter;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
 import cn.anhuan.shared.BusinessRuleException;
@@ -215,8 +214,7 @@ public class DeviceService {
             StationView s = stations.get(c.stationCode().trim());
             return new Owner(null, null, s.id(), s.regionCode(), null, null);
         }
-        EnterpriseView e = enterprises.search(new EnterpriseFilter(c.creditCode(), null, null, null), null, 5).stream()
-                .filter(x -> x.creditCode().equals(c.creditCode())).findFirst()
+        EnterpriseView e = enterprises.byCreditCode(c.creditCode())
                 .orElseThrow(() -> new BusinessRuleException("creditCode", "monitoring.enterprise.unknown",
                         c.creditCode()));
         return new Owner(e.id(), e.creditCode(), null, e.regionCode(), e.zoneCode(), e.industryCode());

@@ -19,7 +19,6 @@ import cn.anhuan.air.ReductionList;
 import cn.anhuan.air.WarningService;
 import cn.anhuan.air.WarningView;
 import cn.anhuan.audit.AuditTrail;
-import cn.anhuan.enterprise.EnterpriseFilter;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
 import cn.anhuan.hazard.HazardService;
@@ -118,11 +117,20 @@ public class ReductionCompliance {
         Instant baselineFrom = w.startsAt().minus(Duration.ofDays(properties.reduction().baselineDays()));
         DataScope scope = DataScope.current();
         Map<Long, Long> followUps = followUps(w.id());
+        List<ReductionItem> items = reductionList.items(w.level()).stream()
+                .filter(i -> scope.enterpriseCode() == null || scope.enterpriseCode().equals(i.enterpriseCode()))
+                .toList();
+        if (!scope.allIndustries()) {
+            // the list is kept by county; a department supervisor sees only enterprises of its industries
+            var visible = enterprises.visibleCreditCodes(items.stream().map(ReductionItem::enterpriseCode).toList());
+            items = items.stream().filter(i -> visible.contains(i.enterpriseCode())).toList();
+        }
+        List<String> codes = items.stream().map(ReductionItem::enterpriseCode).distinct().toList();
+        Map<String, Rate> before = rates(codes, baselineFrom, w.startsAt());
+        Map<String, Rate> during = rates(codes, from, now);
+        Map<String, Integer> devices = gasDevices(codes);
         List<Line> lines = new ArrayList<>();
-        for (ReductionItem item : reductionList.items(w.level())) {
-            if (scope.enterpriseCode() != null && !scope.enterpriseCode().equals(item.enterpriseCode())) {
-                continue;
-            }
+        for (ReductionItem item : items) {
             Map<String, BigDecimal> promised = Map.of("SO2", item.so2(), "NOX", item.nox(), "PM", item.pm(),
                     "VOCS", item.vocs());
             for (var f : FACTORS.entrySet()) {
@@ -130,9 +138,10 @@ public class ReductionCompliance {
                 if (cut == null || cut.signum() <= 0) {
                     continue;
                 }
-                Rate before = rate(item.enterpriseCode(), f.getValue(), baselineFrom, w.startsAt());
-                Rate during = rate(item.enterpriseCode(), f.getValue(), from, now);
-                lines.add(line(item, f.getKey(), f.getValue(), cut, before, during, followUps.get(item.id())));
+                String key = item.enterpriseCode() + "|" + f.getValue();
+                lines.add(line(item, f.getKey(), f.getValue(), cut, devices.getOrDefault(item.enterpriseCode(), 0),
+                        before.getOrDefault(key, Rate.NONE), during.getOrDefault(key, Rate.NONE),
+                        followUps.get(item.id())));
             }
         }
         lines.sort(Comparator.comparing((Line l) -> !l.verdict().forInspection()).thenComparing(Line::regionCode)
@@ -140,9 +149,8 @@ public class ReductionCompliance {
         return new Report(w, baselineFrom, from, now, properties.reduction().tolerancePercent(), lines);
     }
 
-    private Line line(ReductionItem item, String pollutant, String factor, BigDecimal cut, Rate before, Rate during,
-                      Long hazardId) {
-        int devices = Math.max(before.devices(), during.devices());
+    private Line line(ReductionItem item, String pollutant, String factor, BigDecimal cut, int devices, Rate before,
+                      Rate during, Long hazardId) {
         Verdict verdict;
         Double expected = null;
         if (devices == 0) {
@@ -172,44 +180,64 @@ public class ReductionCompliance {
                 .max(Comparator.naturalOrder()).filter(at -> at.isAfter(w.startsAt())).orElse(w.startsAt());
     }
 
-    /** Devices with values, valid paired values, and the enterprise's emission rate in t/d over a window. */
-    record Rate(int devices, long values, double tonnesPerDay) {
+    /** Valid paired values and an enterprise's emission rate of one factor in t/d over a window. */
+    record Rate(long values, double tonnesPerDay) {
+        static final Rate NONE = new Rate(0, 0);
     }
 
     /**
-     * The enterprise's mean emission rate of one factor over {@code [from, to)}: per device, concentration
-     * (mg/m³) times flue-gas flow (m³/s) of the same record, normal values only (flag N), from the finest
-     * granularity the device sent in the window (hourly, else minute, else real-time, so no record counts
-     * twice); devices summed.
+     * The mean emission rate of every listed factor of every given enterprise over {@code [from, to)}, keyed
+     * {@code creditCode|factor}, in one query: per device, concentration (mg/m³) times flue-gas flow (m³/s) of
+     * the same record, normal values only (flag N), from the finest granularity the device sent in the window
+     * (hourly, else minute, else real-time, so no record counts twice); an enterprise's devices summed.
      */
-    Rate rate(String creditCode, String factor, Instant from, Instant to) {
-        record PerCn(long device, int cn, long n, double mgPerS) {
+    Map<String, Rate> rates(List<String> creditCodes, Instant from, Instant to) {
+        if (creditCodes.isEmpty()) {
+            return Map.of();
         }
-        List<PerCn> rows = jdbc.sql("""
-                select r.device_id, r.cn, count(*) as n, avg(coalesce(r.avg, r.rtd) * coalesce(f.avg, f.rtd)) as rate
+        record PerCn(String key, long device, int cn, long n, double mgPerS) {
+        }
+        Map<String, PerCn> best = new HashMap<>();
+        jdbc.sql("""
+                select d.credit_code, r.pollutant, r.device_id, r.cn, count(*) as n,
+                       avg(coalesce(r.avg, r.rtd) * coalesce(f.avg, f.rtd)) as rate
                 from monitoring.device d
-                join monitoring.reading r on r.device_id = d.id and r.pollutant = :factor
+                join monitoring.reading r on r.device_id = d.id and r.pollutant = any(string_to_array(:factors, ','))
                      and r.data_time >= :from and r.data_time < :to
                 join monitoring.reading f on f.device_id = r.device_id and f.pollutant = :flow and f.cn = r.cn
                      and f.data_time = r.data_time
-                where d.credit_code = :code and r.cn in (2011, 2051, 2061)
+                where d.credit_code = any(string_to_array(:codes, ',')) and r.cn in (2011, 2051, 2061)
                   and coalesce(r.flag, 'N') = 'N' and coalesce(f.flag, 'N') = 'N'
                   and coalesce(r.avg, r.rtd) is not null and coalesce(f.avg, f.rtd) is not null
-                group by r.device_id, r.cn""")
-                .param("factor", factor).param("flow", FLOW).param("code", creditCode)
+                group by d.credit_code, r.pollutant, r.device_id, r.cn""")
+                .param("factors", String.join(",", FACTORS.values())).param("flow", FLOW)
+                .param("codes", String.join(",", creditCodes))
                 .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-                .query((rs, n) -> new PerCn(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getDouble(4))).list();
-        Map<Long, PerCn> best = new HashMap<>();
-        for (PerCn p : rows) {
-            best.merge(p.device(), p, (a, b) -> a.cn() >= b.cn() ? a : b);
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    PerCn p = new PerCn(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3), rs.getInt(4),
+                            rs.getLong(5), rs.getDouble(6));
+                    best.merge(p.key() + "|" + p.device(), p, (a, b) -> a.cn() >= b.cn() ? a : b);
+                });
+        Map<String, Rate> rates = new HashMap<>();
+        for (PerCn p : best.values()) {
+            rates.merge(p.key(), new Rate(p.n(), p.mgPerS() * MG_PER_S_TO_T_PER_D),
+                    (a, b) -> new Rate(a.values() + b.values(), a.tonnesPerDay() + b.tonnesPerDay()));
         }
-        int devices = jdbc.sql("""
-                select count(*) from monitoring.device where credit_code = :code and system_type = '31'""")
-                .param("code", creditCode).query(Integer.class).single();
-        long values = best.values().stream().mapToLong(PerCn::n).sum();
-        double rate = best.values().stream().mapToDouble(PerCn::mgPerS).sum() * MG_PER_S_TO_T_PER_D;
-        return new Rate(devices, values, rate);
+        return rates;
+    }
+
+    /** Flue-gas monitoring devices per enterprise. */
+    private Map<String, Integer> gasDevices(List<String> creditCodes) {
+        Map<String, Integer> m = new HashMap<>();
+        if (!creditCodes.isEmpty()) {
+            jdbc.sql("""
+                    select credit_code, count(*) from monitoring.device
+                    where credit_code = any(string_to_array(:codes, ',')) and system_type = '31' group by credit_code""")
+                    .param("codes", String.join(",", creditCodes))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> m.put(rs.getString(1), rs.getInt(2)));
+        }
+        return m;
     }
 
     private Map<Long, Long> followUps(long warningId) {
@@ -243,8 +271,7 @@ public class ReductionCompliance {
             throw new BusinessRuleException("itemId", "monitoring.reduction.notFlagged");
         }
         Line first = flagged.get(0);
-        EnterpriseView e = enterprises.search(new EnterpriseFilter(first.enterpriseCode(), null, null, null), null, 5)
-                .stream().filter(x -> x.creditCode().equals(first.enterpriseCode())).findFirst()
+        EnterpriseView e = enterprises.byCreditCode(first.enterpriseCode())
                 .orElseThrow(() -> new BusinessRuleException("itemId", "monitoring.enterprise.unknown",
                         first.enterpriseCode()));
         WarningView w = report.warning();

@@ -32,7 +32,8 @@ class HazardNotifications {
 
     @EventListener
     void on(HazardNotice n) {
-        notifications.send(recipients(n, new HashMap<>()), n.kind().name(),
+        notifications.send(lookup(n.kind(), n.creditCode(), n.regionCode(), n.industryCode(), n.level(),
+                        new Lookups(directory, null)), n.kind().name(),
                 "notification.hazard." + n.kind().name(), List.of(Long.toString(n.hazardId()), n.place()),
                 "/hazards/" + n.hazardId());
     }
@@ -48,16 +49,11 @@ class HazardNotifications {
                 .filter(g -> g.kind() != HazardNotice.Kind.ESCALATED).map(HazardNotices.Group::creditCode)
                 .collect(Collectors.toSet()));
         Lookups lookups = new Lookups(directory, officers);
-        Map<String, Set<String>> cache = new HashMap<>();
         record Key(String recipient, HazardNotice.Kind kind) {
         }
         Map<Key, List<HazardNotices.Group>> perRecipient = new LinkedHashMap<>();
         for (HazardNotices.Group g : batch.groups()) {
-            HazardNotice sample = new HazardNotice(g.kind(), 0, g.creditCode(), g.regionCode(), g.industryCode(),
-                    g.level(), "");
-            Set<String> to = cache.computeIfAbsent(g.kind() + "|" + g.creditCode() + "|" + g.regionCode() + "|"
-                    + g.industryCode() + "|" + g.level(), k -> lookup(sample, lookups));
-            for (String r : to) {
+            for (String r : lookup(g.kind(), g.creditCode(), g.regionCode(), g.industryCode(), g.level(), lookups)) {
                 perRecipient.computeIfAbsent(new Key(r, g.kind()), k -> new ArrayList<>()).add(g);
             }
         }
@@ -79,11 +75,6 @@ class HazardNotifications {
             }
         });
         notifications.sendAll(rows);
-    }
-
-    private Set<String> recipients(HazardNotice n, Map<String, Set<String>> cache) {
-        return cache.computeIfAbsent(n.kind() + "|" + n.creditCode() + "|" + n.regionCode() + "|" + n.industryCode()
-                + "|" + n.level(), k -> lookup(n, new Lookups(directory, null)));
     }
 
     /**
@@ -115,23 +106,24 @@ class HazardNotifications {
         }
     }
 
-    /** Who a notice concerns. */
-    private static Set<String> lookup(HazardNotice n, Lookups users) {
+    /** Who a notice of this kind about a hazard of this enterprise, county, industry and level concerns. */
+    private static Set<String> lookup(HazardNotice.Kind kind, String creditCode, String regionCode,
+                                      String industryCode, String level, Lookups users) {
         Set<String> to = new LinkedHashSet<>();
-        switch (n.kind()) {
+        switch (kind) {
             case REPORTED -> {
-                to.addAll(users.officers(n.creditCode()));
-                if ("MAJOR".equals(n.level())) {
-                    to.addAll(users.county(n.regionCode(), false));
+                to.addAll(users.officers(creditCode));
+                if ("MAJOR".equals(level)) {
+                    to.addAll(users.county(regionCode, false));
                 }
             }
-            case SUBMITTED -> to.addAll(users.county(n.regionCode(), true));
+            case SUBMITTED -> to.addAll(users.county(regionCode, true));
             case OVERDUE -> {
-                to.addAll(users.officers(n.creditCode()));
-                to.addAll(users.county(n.regionCode(), false));
+                to.addAll(users.officers(creditCode));
+                to.addAll(users.county(regionCode, false));
             }
-            case ESCALATED -> to.addAll(users.city(n.regionCode(), n.industryCode()));
-            default -> to.addAll(users.officers(n.creditCode()));
+            case ESCALATED -> to.addAll(users.city(regionCode, industryCode));
+            default -> to.addAll(users.officers(creditCode));
         }
         return to;
     }

@@ -129,6 +129,8 @@ class ReductionComplianceTests {
                     .andExpect(jsonPath("$.lines.length()").value(2));
             mvc.perform(get("/api/v1/monitoring/reduction-compliance").with(as("houma.safety")))
                     .andExpect(jsonPath("$.lines.length()").value(0));
+            mvc.perform(get("/api/v1/monitoring/reduction-compliance").with(as("city.housing")))
+                    .andExpect(jsonPath("$.lines.length()").value(0));
             long item = ((Number) JsonPath.<List<Object>>read(body, "$.lines[?(@.pollutant == 'SO2' && @.enterpriseCode == '"
                     + ENTERPRISE + "')].itemId").get(0)).longValue();
             long noDevice = ((Number) JsonPath.<List<Object>>read(body,

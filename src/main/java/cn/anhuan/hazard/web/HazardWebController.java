@@ -92,8 +92,7 @@ class HazardWebController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Long before,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        HazardFilter filter = new HazardFilter(blank(region), blank(status), blank(level), blank(source), overdue,
-                enterprise, blank(industry), from, to);
+        HazardFilter filter = new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to);
         List<HazardView> page = hazards.search(filter, before, PAGE);
         model.addAttribute("filter", filter);
         model.addAttribute("hazards", page);
@@ -153,9 +152,5 @@ class HazardWebController {
             redirect.addFlashAttribute("conflictArgs", e.args());
         }
         return "redirect:/hazards/" + id;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -130,11 +130,8 @@ class MonitoringWebController {
     }
 
     @GetMapping("/monitoring/reduction")
-    String reduction(Model model, org.springframework.security.core.Authentication auth) {
+    String reduction(Model model) {
         model.addAttribute("report", reduction.check());
-        model.addAttribute("government", auth.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(a ->
-                java.util.Set.of("ROLE_SYSTEM_ADMIN", "ROLE_CITY_SUPERVISOR", "ROLE_DEPARTMENT_SUPERVISOR",
-                        "ROLE_COUNTY_SUPERVISOR", "ROLE_INSPECTOR").contains(a)));
         return "monitoring/reduction";
     }
 

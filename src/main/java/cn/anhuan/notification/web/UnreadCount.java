@@ -15,11 +15,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * API calls, redirects and downloads do not pay for the count.
  */
 @Configuration(proxyBeanMethods = false)
-class UnreadAdvice implements WebMvcConfigurer, HandlerInterceptor {
+class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
 
     private final NotificationService notifications;
 
-    UnreadAdvice(NotificationService notifications) {
+    UnreadCount(NotificationService notifications) {
         this.notifications = notifications;
     }
 
