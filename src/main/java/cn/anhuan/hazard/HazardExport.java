@@ -19,9 +19,9 @@ public class HazardExport {
             "状态(status)", "整改期限(deadline)", "整改责任人(responsible_person)", "逾期(overdue)"};
     private static final int PAGE = 1000;
 
-    private final HazardService hazards;
+    private final HazardList hazards;
 
-    HazardExport(HazardService hazards) {
+    HazardExport(HazardList hazards) {
         this.hazards = hazards;
     }
 

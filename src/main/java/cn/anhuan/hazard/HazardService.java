@@ -1,7 +1,5 @@
 package cn.anhuan.hazard;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +14,6 @@ import java.util.Set;
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
-import cn.anhuan.organization.RegionKind;
-import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
@@ -43,7 +39,6 @@ public class HazardService {
 
     static final String ACTORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'DEPARTMENT_SUPERVISOR', "
             + "'COUNTY_SUPERVISOR', 'INSPECTOR', 'ENTERPRISE_OFFICER')";
-    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     private static final Set<String> GOVERNMENT = Set.of("ROLE_SYSTEM_ADMIN", "ROLE_CITY_SUPERVISOR",
             "ROLE_DEPARTMENT_SUPERVISOR", "ROLE_COUNTY_SUPERVISOR", "ROLE_INSPECTOR");
 
@@ -52,68 +47,14 @@ public class HazardService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final RegionService regions;
 
     HazardService(JdbcClient jdbc, EnterpriseService enterprises, AuditTrail audit, Clock clock,
-                  ApplicationEventPublisher events, RegionService regions) {
-        this.regions = regions;
+                  ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /**
-     * One page of the filtered list in the caller's scope, newest first, before {@code beforeId} (keyset). The SQL
-     * holds only the conditions in use, so that each combination gets its own plan (a catch-all statement with
-     * {@code :x is null or …} gets one generic plan that suits none of them). One statement, so no transaction
-     * of its own (it joins the caller's, as the export's).
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
-    public List<HazardView> search(HazardFilter f, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("select * from hazard.hazard where").append(ScopeSql.enterprise(""));
-        Map<String, Object> p = new LinkedHashMap<>();
-        String region = blank(f.regionCode());
-        if (region != null) {
-            boolean zone = regions.find(region).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
-            sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
-            p.put("region", region);
-        }
-        condition(sql, p, "status", blank(f.status()));
-        condition(sql, p, "level", blank(f.level()));
-        condition(sql, p, "source", blank(f.source()));
-        condition(sql, p, "industry_code", blank(f.industryCode()));
-        if (f.enterpriseId() != null) {
-            sql.append(" and enterprise_id = :enterprise_id");
-            p.put("enterprise_id", f.enterpriseId());
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            sql.append(" and status in ('ASSIGNED', 'SUBMITTED') and deadline < :today");
-            p.put("today", today());
-        }
-        if (f.foundFrom() != null) {
-            sql.append(" and found_at >= :foundFrom");
-            p.put("foundFrom", f.foundFrom().atStartOfDay(CHINA).toOffsetDateTime());
-        }
-        if (f.foundTo() != null) {
-            sql.append(" and found_at < :foundTo");
-            p.put("foundTo", f.foundTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
-        }
-        if (beforeId != null) {
-            sql.append(" and id < :before");
-            p.put("before", beforeId);
-        }
-        sql.append(" order by id desc limit :limit");
-        p.put("limit", limit);
-        return ScopeSql.bind(jdbc.sql(sql.toString()).params(p)).query((rs, n) -> map(rs, List.of(), null)).list();
-    }
-
-    private static void condition(StringBuilder sql, Map<String, Object> p, String column, String value) {
-        if (value != null) {
-            sql.append(" and ").append(column).append(" = :").append(column);
-            p.put(column, value);
-        }
     }
 
     /** Open, overdue and open major hazards in the caller's scope. */
@@ -128,9 +69,9 @@ public class HazardService {
     }
 
     public HazardView get(long id) {
-        HazardView found = ScopeSql.bind(jdbc.sql("select * from hazard.hazard where id = :id and "
+        HazardView found = ScopeSql.bind(jdbc.sql("select " + HazardList.COLUMNS + " from hazard.hazard where id = :id and "
                         + ScopeSql.enterprise(""))).param("id", id)
-                .query((rs, n) -> map(rs, List.of(), null)).optional()
+                .query((rs, n) -> HazardList.map(rs, today())).optional()
                 .orElseThrow(() -> new NotFoundException("hazard", id));
         List<HazardView.Step> timeline = jdbc.sql("""
                 select action, from_status, to_status, note, actor, at from hazard.step where hazard_id = :id order by id""")
@@ -377,19 +318,4 @@ public class HazardService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private HazardView map(ResultSet rs, List<HazardView.Step> timeline, HazardView.Extension open) throws SQLException {
-        HazardStatus status = HazardStatus.valueOf(rs.getString("status"));
-        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
-        OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
-        return new HazardView(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("credit_code"),
-                rs.getString("region_code"), rs.getString("industry_code"), rs.getString("place"),
-                rs.getString("description"), rs.getString("category"), rs.getString("level"), rs.getString("basis"),
-                rs.getString("source"), rs.getString("found_by"), rs.getObject("found_at", OffsetDateTime.class).toInstant(),
-                status, rs.getString("responsible_person"), rs.getString("measures"), deadline,
-                rs.getBigDecimal("funds"), rs.getString("contingency_plan"), rs.getString("rectification_note"),
-                rs.getInt("rejections"), closed == null ? null : closed.toInstant(), rs.getString("closed_by"),
-                deadline != null && status != HazardStatus.CLOSED && status != HazardStatus.REPORTED
-                        && deadline.isBefore(today()),
-                rs.getInt("version"), timeline, open);
-    }
 }

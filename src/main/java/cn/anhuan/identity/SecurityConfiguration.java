@@ -82,9 +82,27 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
+                // No servlet-API request wrapper: nothing reads the user through the request (getUserPrincipal etc.).
+                .servletApi(s -> s.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .withObjectPostProcessor(writeHeadersFirst()));
         return http.build();
+    }
+
+    /**
+     * The API's security headers are written before the request is handled instead of when the response is
+     * committed, so the response needs no wrapper watching every write (no API handler sets these headers itself).
+     */
+    private static org.springframework.security.config.ObjectPostProcessor<
+            org.springframework.security.web.header.HeaderWriterFilter> writeHeadersFirst() {
+        return new org.springframework.security.config.ObjectPostProcessor<>() {
+            @Override
+            public <O extends org.springframework.security.web.header.HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        };
     }
 
     @Bean

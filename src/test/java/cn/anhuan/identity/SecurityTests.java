@@ -84,6 +84,23 @@ class SecurityTests {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 
+    /** Written before the handler runs (no response wrapper): on answers, refusals and errors alike. */
+    @Test
+    void theApiSendsItsSecurityHeadersOnEveryKindOfResponse() throws Exception {
+        for (var request : new org.springframework.test.web.servlet.RequestBuilder[] {
+                get("/api/v1/hazards?limit=1").with(httpBasic("city.safety", IntegrationTest.PASSWORD)),
+                get("/api/v1/hazards/999999999").with(httpBasic("city.safety", IntegrationTest.PASSWORD)),
+                get("/api/v1/hazards?from=not-a-date").with(httpBasic("city.safety", IntegrationTest.PASSWORD)),
+                get("/api/v1/hazards").header("Authorization", "Bearer ah_not-a-token"),
+                get("/api/v1/users").with(httpBasic("city.safety", IntegrationTest.PASSWORD))}) {
+            mvc.perform(request)
+                    .andExpect(header().string("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
+        }
+    }
+
     @Test
     void pagesRequireLoginAndTheApiAnswersWithProblemDetails() throws Exception {
         mvc.perform(get("/regions")).andExpect(status().is3xxRedirection())

@@ -16,6 +16,7 @@ import cn.anhuan.hazard.HazardExport;
 import cn.anhuan.hazard.HazardFilter;
 import cn.anhuan.hazard.HazardListing;
 import cn.anhuan.hazard.Listing;
+import cn.anhuan.hazard.HazardList;
 import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
 import cn.anhuan.hazard.ReportHazard;
@@ -40,11 +41,14 @@ import org.springframework.web.bind.annotation.RestController;
 class HazardApiController {
 
     private final HazardService hazards;
+    private final HazardList list;
     private final AuditLog auditLog;
     private final HazardListing listings;
     private final HazardExport exports;
 
-    HazardApiController(HazardService hazards, AuditLog auditLog, HazardListing listings, HazardExport exports) {
+    HazardApiController(HazardService hazards, HazardList list, AuditLog auditLog, HazardListing listings,
+                        HazardExport exports) {
+        this.list = list;
         this.exports = exports;
         this.listings = listings;
         this.hazards = hazards;
@@ -60,10 +64,9 @@ class HazardApiController {
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                             @RequestParam(required = false) Long before,
-                            @RequestParam(defaultValue = "50") int limit) {
-        return hazards.search(new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to),
-                before,
-                Math.max(1, Math.min(limit, 500)));
+                            @RequestParam(required = false) Integer limit) {
+        return list.search(new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to),
+                before, limit == null ? 50 : Math.max(1, Math.min(limit, 500)));
     }
 
     /** The filtered list in the caller's scope as .xlsx (all pages, streamed). */

@@ -15,6 +15,7 @@ import cn.anhuan.hazard.HazardAttachments;
 import cn.anhuan.hazard.HazardFilter;
 import cn.anhuan.hazard.HazardListing;
 import cn.anhuan.hazard.Listing;
+import cn.anhuan.hazard.HazardList;
 import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
 import cn.anhuan.hazard.ReportHazard;
@@ -41,14 +42,16 @@ class HazardWebController {
     private static final int PAGE = 50;
 
     private final HazardService hazards;
+    private final HazardList list;
     private final HazardListing listings;
     private final HazardAttachments attachments;
 
     private final RegionService regions;
     private final IndustryService industries;
 
-    HazardWebController(HazardService hazards, HazardListing listings, HazardAttachments attachments,
+    HazardWebController(HazardService hazards, HazardList list, HazardListing listings, HazardAttachments attachments,
                         RegionService regions, IndustryService industries) {
+        this.list = list;
         this.regions = regions;
         this.industries = industries;
         this.attachments = attachments;
@@ -93,7 +96,7 @@ class HazardWebController {
                 @RequestParam(required = false) Long before,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         HazardFilter filter = new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to);
-        List<HazardView> page = hazards.search(filter, before, PAGE);
+        List<HazardView> page = list.search(filter, before, PAGE);
         model.addAttribute("filter", filter);
         model.addAttribute("hazards", page);
         model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
