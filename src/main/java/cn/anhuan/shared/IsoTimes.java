@@ -23,15 +23,9 @@ public final class IsoTimes {
         if (seconds < FIRST || seconds >= END) {
             return t.toString();
         }
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        int year = date.getYear();
         char[] c = new char[30];
-        digits(c, 0, year, 4);
-        c[4] = '-';
-        digits(c, 5, date.getMonthValue(), 2);
-        c[7] = '-';
-        digits(c, 8, date.getDayOfMonth(), 2);
+        date(c, LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400)));
         c[10] = 'T';
         digits(c, 11, secondOfDay / 3600, 2);
         c[13] = ':';
@@ -64,12 +58,17 @@ public final class IsoTimes {
             return d.toString();
         }
         char[] c = new char[10];
-        digits(c, 0, year, 4);
+        date(c, d);
+        return new String(c);
+    }
+
+    /** yyyy-MM-dd into the first ten chars (a year of 0 to 9999). */
+    private static void date(char[] c, LocalDate d) {
+        digits(c, 0, d.getYear(), 4);
         c[4] = '-';
         digits(c, 5, d.getMonthValue(), 2);
         c[7] = '-';
         digits(c, 8, d.getDayOfMonth(), 2);
-        return new String(c);
     }
 
     /** {@code value} as exactly {@code width} decimal digits (zero-padded) at {@code at}. */

@@ -2,20 +2,13 @@ package cn.anhuan.notification.web;
 
 import cn.anhuan.notification.NotificationService;
 import cn.anhuan.shared.Actor;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
+import cn.anhuan.shared.PageModel;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/**
- * The unread count in every page's navigation. Added after the handler and only when a view is rendered, so
- * API calls, redirects and downloads do not pay for the count.
- */
-@Configuration(proxyBeanMethods = false)
-class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
+/** The unread count in every rendered page's navigation (not for the system actor, which has no inbox). */
+@Component
+class UnreadCount implements PageModel {
 
     private final NotificationService notifications;
 
@@ -24,17 +17,9 @@ class UnreadCount implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView view) {
-        if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))
-                || Actor.SYSTEM.equals(Actor.name())) {
-            return;
+    public void addTo(ModelAndView page) {
+        if (!Actor.SYSTEM.equals(Actor.name())) {
+            page.addObject("unreadNotifications", notifications.unread());
         }
-        view.addObject("unreadNotifications", notifications.unread());
     }
 }
