@@ -6,39 +6,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import cn.anhuan.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** In a real browser: the public air page draws its charts under the CSP; a supervisor issues and lifts a warning. */
 @IntegrationTest
-class AirBrowserTests {
+class AirBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
-    WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void thePublicPageShowsEveryCountyOnTheMapWithoutLogin() {
@@ -56,7 +37,6 @@ class AirBrowserTests {
     @Test
     void aCitySupervisorIssuesRaisesAndLiftsAWarning() {
         jdbc.sql("update air.warning set status = 'LIFTED' where status = 'ACTIVE'").update();
-        String base = "http://localhost:" + port;
         Browser.login(driver, base, "city.env", IntegrationTest.PASSWORD);
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
         driver.get(base + "/air/warnings");

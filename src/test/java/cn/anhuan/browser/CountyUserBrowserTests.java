@@ -5,40 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import cn.anhuan.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** In a real browser: a county user sees only its county and switches language; htmx works under the CSP. */
 @IntegrationTest
-class CountyUserBrowserTests {
+class CountyUserBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
 
-    WebDriver driver;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aCountyUserSeesOnlyItsCountyAndSwitchesToEnglish() {
-        String base = "http://localhost:" + port;
         Browser.login(driver, base, "yaodu.safety", IntegrationTest.PASSWORD);
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
         assertThat(driver.findElement(By.id("welcome")).getText()).startsWith("欢迎");
@@ -68,7 +48,6 @@ class CountyUserBrowserTests {
 
     @Test
     void theDepartmentFilterUpdatesTheTableInPlaceWithHtmx() {
-        String base = "http://localhost:" + port;
         Browser.login(driver, base, "leader", IntegrationTest.PASSWORD);
         Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
         driver.get(base + "/departments");

@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 import cn.anhuan.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,30 +24,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * leader sees the count of open major hazards go up and down.
  */
 @IntegrationTest
-class HazardLoopBrowserTests {
+class HazardLoopBrowserTests extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @TempDir
     Path dir;
 
-    WebDriver driver;
-    String base;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-        base = "http://localhost:" + port;
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aMajorHazardIsFoundPhotographedRectifiedRejectedAndAccepted() throws Exception {

@@ -75,5 +75,16 @@ class HazardFilterTests {
         assertThat(page).contains("开发区部位").contains("value=\"2025-03-10\"");
         mvc.perform(get("/hazards?from=yesterday").with(user(users.loadUserByUsername("city.safety"))))
                 .andExpect(status().isBadRequest());
+
+        // a status, level or source outside its choices is refused with the parameter and the choices named
+        mvc.perform(get("/api/v1/hazards?status=OPEN").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"))
+                .andExpect(jsonPath("$.errors[0].message", Matchers.allOf(Matchers.containsString("OPEN"),
+                        Matchers.containsString("ASSIGNED, CLOSED, REPORTED, SUBMITTED"))));
+        mvc.perform(get("/api/v1/hazards?source=x' or 'a'='a").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("source"));
+        String refused = mvc.perform(get("/hazards?level=HIGH").with(user(users.loadUserByUsername("city.safety"))))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("HIGH").contains("GENERAL, MAJOR");
     }
 }

@@ -13,16 +13,13 @@ import java.util.List;
 
 import cn.anhuan.IntegrationTest;
 import cn.anhuan.browser.Browser;
+import cn.anhuan.browser.BrowserTest;
 import cn.anhuan.monitoring.hj212.Frame;
 import cn.anhuan.monitoring.replay.Hj212Replay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,32 +27,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * seen by the enterprise's safety officer in the browser and acknowledged with a note.
  */
 @IntegrationTest
-class MonitoringAlarmBrowserTests {
+class MonitoringAlarmBrowserTests extends BrowserTest {
 
     static final String MN = "TESTBROWSER001";
 
-    @LocalServerPort
-    int port;
     @Autowired
     Hj212Server server;
     @Autowired
     JdbcClient jdbc;
 
-    WebDriver driver;
-    String base;
-
-    @BeforeEach
-    void open() {
-        driver = Browser.start();
-        base = "http://localhost:" + port;
-    }
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void anAlarmRaisedByReplayedDataIsAcknowledgedInTheBrowser() throws Exception {

@@ -1,6 +1,7 @@
 package cn.anhuan.shared.web;
 
 import cn.anhuan.shared.ConflictException;
+import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
@@ -32,6 +33,16 @@ class HtmlErrorHandler {
         model.addAttribute("status", 400);
         model.addAttribute("messageKey", "error.typeMismatch");
         model.addAttribute("messageArgs", new Object[] {e.getName(), String.valueOf(e.getValue())});
+        return "error";
+    }
+
+    /** A filter value outside its choices typed into a URL: the first problem's message on the error page. */
+    @ExceptionHandler(InvalidInputException.class)
+    String invalidInput(InvalidInputException e, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("messageKey", e.problems().get(0).messageKey());
+        model.addAttribute("messageArgs", e.problems().get(0).args());
         return "error";
     }
 
