@@ -31,10 +31,10 @@ public final class HazardListBenchmark {
     static final int CLIENTS = 8;
     static final Duration RUN = Duration.ofSeconds(20);
     /**
-     * Measured rounds, API and pgbench alternating: single 20 s runs on two shared cores varied by ±8 % from run
-     * to run, so each figure is reported per round and the ratio is taken between medians.
+     * Measured rounds, API and pgbench alternating: single 20 s runs on two shared cores varied by ±10 % from run
+     * to run, so each figure is reported per round and the ratio is taken between medians of five.
      */
-    static final int ROUNDS = 3;
+    static final int ROUNDS = 5;
     /** The JIT takes minutes to settle on two cores: the API is driven this long before each measured run. */
     static final Duration WARM_UP = Duration.ofSeconds(120);
 

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.shared.BusinessRuleException;
@@ -27,15 +26,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens ({@code Authorization: Bearer ah_…}). Only a SHA-256 of the secret is stored; a user
- * manages its own tokens, an administrator may list and revoke anyone's.
+ * manages its own tokens, an administrator may list and revoke anyone's. A presented secret is checked by
+ * {@link TokenAuthentication}.
  */
 @Service
 public class ApiTokens {
 
     static final String PREFIX = "ah_";
     private static final int MAX_ACTIVE_PER_USER = 20;
-    /** Last use is written at most this often per token, so that reading the API does not write on every call. */
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SELECT = """
             select t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, t.expires_at, t.last_used_at,
@@ -44,19 +42,14 @@ public class ApiTokens {
             """;
 
     private final JdbcClient jdbc;
-    private final UserRepository users;
-    private final ScopeResolver scopes;
     private final AuditTrail audit;
     private final Clock clock;
 
     private final TokenCache tokenCache;
 
-    ApiTokens(JdbcClient jdbc, UserRepository users, ScopeResolver scopes, AuditTrail audit, Clock clock,
-              TokenCache tokenCache) {
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, Clock clock, TokenCache tokenCache) {
         this.tokenCache = tokenCache;
         this.jdbc = jdbc;
-        this.users = users;
-        this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -124,44 +117,6 @@ public class ApiTokens {
         }
     }
 
-    /**
-     * The user a presented secret belongs to, if the token is valid and its user enabled. A token found valid is
-     * reused for {@link TokenCache#REUSE} (forgotten at once when a token is revoked or an account changes);
-     * otherwise one query (token and user together) and the user's scope computed afresh. No transaction and no
-     * advice (so no interceptor on every API call, which cost more than the lookup): the query and the last-use
-     * update are single statements.
-     */
-    Optional<AnhuanUser> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        String hash = sha256(secret);
-        Optional<AnhuanUser> recent = tokenCache.get(hash, now);
-        if (recent.isPresent()) {
-            return recent;
-        }
-        record Hit(UserRow user, OffsetDateTime lastUsed, OffsetDateTime expires) {
-        }
-        Optional<Hit> hit = jdbc.sql("""
-                select t.last_used_at as token_last_used_at, t.expires_at as token_expires_at, u.*
-                from identity.api_token t join identity.app_user u on u.id = t.user_id
-                where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
-                .param("now", utc(now)).param("hash", hash)
-                .query((rs, n) -> new Hit(UserRepository.map(rs, n),
-                        rs.getObject("token_last_used_at", OffsetDateTime.class),
-                        rs.getObject("token_expires_at", OffsetDateTime.class)))
-                .optional();
-        hit.filter(h -> h.lastUsed() == null || h.lastUsed().toInstant().isBefore(now.minus(LAST_USED_RESOLUTION)))
-                .ifPresent(h -> jdbc.sql("update identity.api_token set last_used_at = :now where token_hash = :hash")
-                        .param("now", utc(now)).param("hash", hash).update());
-        Optional<AnhuanUser> user = hit.filter(h -> h.user().enabled())
-                .map(h -> scopes.principal(h.user()).withoutPassword());
-        user.ifPresent(u -> tokenCache.put(hash, u, now,
-                hit.get().expires() == null ? null : hit.get().expires().toInstant()));
-        return user;
-    }
-
     private ApiTokenView get(long id) {
         return jdbc.sql(SELECT + "where t.id = :id").param("id", id).query(ApiTokens::map).optional()
                 .orElseThrow(() -> new NotFoundException("api-token", id));
@@ -179,7 +134,7 @@ public class ApiTokens {
         }
     }
 
-    private static OffsetDateTime utc(Instant i) {
+    static OffsetDateTime utc(Instant i) {
         return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 

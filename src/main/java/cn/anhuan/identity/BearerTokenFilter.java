@@ -16,10 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer ah_…} with a personal API token; a bad token answers 401. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
+    private final TokenAuthentication tokens;
     private final ProblemResponses problems;
 
-    BearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+    BearerTokenFilter(TokenAuthentication tokens, ProblemResponses problems) {
         this.tokens = tokens;
         this.problems = problems;
     }

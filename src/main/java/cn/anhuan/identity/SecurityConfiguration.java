@@ -70,7 +70,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenAuthentication tokens, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()

@@ -69,6 +69,16 @@ class HazardFilterTests {
         mvc.perform(get("/api/v1/hazards?from=2025-13-40").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"))
                 .andExpect(jsonPath("$.detail", Matchers.containsString("2025-13-40")));
+        for (String bad : new String[] {"overdue=maybe", "enterprise=abc", "to=1.3.2025", "before=x", "limit=many"}) {
+            String field = bad.substring(0, bad.indexOf('='));
+            mvc.perform(get("/api/v1/hazards?" + bad).with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.detail", Matchers.containsString(bad.substring(field.length() + 1))));
+        }
+        assertThat(ids("overdue=yes")).as("Boolean words as Spring reads them").isEqualTo(ids("overdue=true"))
+                .isEqualTo(ids("overdue=ON")).isEqualTo(ids("overdue=1"));
+        assertThat(ids("overdue=no")).isEqualTo(ids("overdue=false")).isEqualTo(ids("")).isNotEmpty();
+        assertThat(ids("overdue=&enterprise=&from=&to=")).as("empty values are no filter").isEqualTo(ids(""));
         String page = mvc.perform(get("/hazards?region=Z14100001&from=2025-03-10&to=2025-03-10")
                         .with(user(users.loadUserByUsername("city.safety"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -115,6 +115,18 @@ class SecurityTests {
     }
 
     @Test
+    void apiClientsChooseTheirLanguageByHeaderAndLangOpensNoSession() throws Exception {
+        var answer = mvc.perform(get("/api/v1/hazards/0?lang=en").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+                .andExpect(status().isNotFound()).andReturn();
+        assertThat(answer.getRequest().getSession(false)).isNull();
+        assertThat(answer.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("still Chinese: the API reads Accept-Language, not ?lang").doesNotContain("not found");
+        mvc.perform(get("/api/v1/hazards/0").header("Accept-Language", "en")
+                        .with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(Matchers.containsStringIgnoringCase("not found")));
+    }
+
+    @Test
     void anAccountIsLockedAfterRepeatedFailuresAndTheLockIsAudited() throws Exception {
         String username = createUser("lockout.victim");
         RequestPostProcessor address = fromAddress();

@@ -1,9 +1,5 @@
 package cn.anhuan.hazard.web;
 
-import java.time.LocalDate;
-
-import org.springframework.format.annotation.DateTimeFormat;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +9,6 @@ import cn.anhuan.audit.AuditLog;
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
 import cn.anhuan.hazard.HazardExport;
-import cn.anhuan.hazard.HazardFilter;
 import cn.anhuan.hazard.HazardListing;
 import cn.anhuan.hazard.Listing;
 import cn.anhuan.hazard.HazardList;
@@ -23,6 +18,7 @@ import cn.anhuan.hazard.ReportHazard;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,31 +52,17 @@ class HazardApiController {
     }
 
     @GetMapping
-    List<HazardView> search(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
-                            @RequestParam(required = false) String level, @RequestParam(required = false) String source,
-                            @RequestParam(required = false) Boolean overdue,
-                            @RequestParam(required = false) Long enterprise,
-                            @RequestParam(required = false) String industry,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                            @RequestParam(required = false) Long before,
+    List<HazardView> search(@ParameterObject HazardQuery query, @RequestParam(required = false) Long before,
                             @RequestParam(required = false) Integer limit) {
-        return list.search(new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to),
-                before, limit == null ? 50 : Math.max(1, Math.min(limit, 500)));
+        return list.search(query.filter(), before, limit == null ? 50 : Math.max(1, Math.min(limit, 500)));
     }
 
     /** The filtered list in the caller's scope as .xlsx (all pages, streamed). */
     @GetMapping("/export.xlsx")
-    void export(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String level, @RequestParam(required = false) String source,
-                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long enterprise,
-                @RequestParam(required = false) String industry,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                HttpServletResponse response) throws IOException {
+    void export(@ParameterObject HazardQuery query, HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hazards.xlsx\"");
-        exports.write(new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to), response.getOutputStream());
+        exports.write(query.filter(), response.getOutputStream());
     }
 
     @GetMapping("/counts")

@@ -1,9 +1,5 @@
 package cn.anhuan.hazard.web;
 
-import java.time.LocalDate;
-
-import org.springframework.format.annotation.DateTimeFormat;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -87,15 +83,9 @@ class HazardWebController {
     }
 
     @GetMapping("/hazards")
-    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String level, @RequestParam(required = false) String source,
-                @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long enterprise,
-                @RequestParam(required = false) String industry,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) Long before,
+    String list(HazardQuery query, @RequestParam(required = false) Long before,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        HazardFilter filter = new HazardFilter(region, status, level, source, overdue, enterprise, industry, from, to);
+        HazardFilter filter = query.filter();
         List<HazardView> page = list.search(filter, before, PAGE);
         model.addAttribute("filter", filter);
         model.addAttribute("hazards", page);

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 /**
  * Simplified Chinese by default, English second. {@code ?lang=en} or {@code ?lang=zh-CN} on any page switches
  * and sticks for the session. Pages start in Chinese whatever the browser says; API clients get the language
- * of their Accept-Language header when it is one of the two.
+ * of their Accept-Language header when it is one of the two ({@code lang} is not read on {@code /api/}).
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -50,6 +50,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+        // API clients choose their language with Accept-Language; ?lang= would open a session for them.
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
     }
 }
