@@ -17,6 +17,7 @@ import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,11 @@ public class EnterpriseService {
     private final IndustryService industries;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     EnterpriseService(JdbcClient jdbc, EnterpriseRules rules, IndustryService industries, AuditTrail audit,
-                      Clock clock) {
+                      Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.rules = rules;
         this.industries = industries;
@@ -120,6 +123,13 @@ public class EnterpriseService {
         }
         EnterpriseView after = getUnscoped(id);
         audit.record("enterprise.updated", "enterprise", id, after.regionCode(), fields(before), fields(after));
+        EnterpriseMoved.Scope from = new EnterpriseMoved.Scope(before.creditCode(), before.regionCode(),
+                before.zoneCode(), before.industryCode());
+        EnterpriseMoved.Scope to = new EnterpriseMoved.Scope(after.creditCode(), after.regionCode(), after.zoneCode(),
+                after.industryCode());
+        if (!from.equals(to)) {
+            events.publishEvent(new EnterpriseMoved(id, from, to));
+        }
         return new Saved(after, outcome.warnings());
     }
 
