@@ -3,6 +3,7 @@ package cn.anhuan.enterprise;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.anhuan.audit.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,6 +40,19 @@ public record EnterpriseMoved(long enterpriseId, Scope before, Scope after) {
                         + "industry_code = :industry where " + rowsOfEnterprise)
                 .param("code", after.creditCode()).param("region", after.regionCode()).param("zone", after.zoneCode())
                 .param("industry", after.industryCode()).param("enterprise", enterpriseId).update();
+    }
+
+    /**
+     * {@link #copyTo} and, when rows moved, one audit entry on the enterprise: the old scope, the new one and how
+     * many rows followed.
+     */
+    public int follow(JdbcClient jdbc, AuditTrail audit, String table, String rowsOfEnterprise, String action,
+                      String rows) {
+        int n = copyTo(jdbc, table, rowsOfEnterprise);
+        if (n > 0) {
+            audit.record(action, "enterprise", enterpriseId, after.regionCode(), before.fields(), moved(rows, n));
+        }
+        return n;
     }
 
     /** The new scope's fields and how many rows of a kind followed, for the audit trail. */

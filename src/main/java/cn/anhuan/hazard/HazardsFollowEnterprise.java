@@ -23,10 +23,6 @@ class HazardsFollowEnterprise {
 
     @EventListener
     void moved(EnterpriseMoved moved) {
-        int n = moved.copyTo(jdbc, "hazard.hazard", "enterprise_id = :enterprise");
-        if (n > 0) {
-            audit.record("hazard.followedEnterprise", "enterprise", moved.enterpriseId(), moved.after().regionCode(),
-                    moved.before().fields(), moved.moved("hazards", n));
-        }
+        moved.follow(jdbc, audit, "hazard.hazard", "enterprise_id = :enterprise", "hazard.followedEnterprise", "hazards");
     }
 }

@@ -20,10 +20,6 @@ class RiskPointsFollowEnterprise {
 
     @EventListener
     void moved(EnterpriseMoved moved) {
-        int n = moved.copyTo(jdbc, "risk.point", "enterprise_id = :enterprise");
-        if (n > 0) {
-            audit.record("risk.followedEnterprise", "enterprise", moved.enterpriseId(), moved.after().regionCode(),
-                    moved.before().fields(), moved.moved("riskPoints", n));
-        }
+        moved.follow(jdbc, audit, "risk.point", "enterprise_id = :enterprise", "risk.followedEnterprise", "riskPoints");
     }
 }
