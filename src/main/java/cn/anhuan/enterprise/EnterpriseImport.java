@@ -1,5 +1,7 @@
 package cn.anhuan.enterprise;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -202,9 +204,9 @@ public class EnterpriseImport {
             return null;
         }
         return new EnterpriseCommand(r.get("credit_code"), r.get("name"), r.get("region_code"), r.get("zone_code"),
-                r.get("address"), lat, lon, r.get("industry_code"), emptyToNull(r.get("gbt4754_code")), null,
-                emptyToNull(scale), employees, r.get("legal_representative"), r.get("safety_manager"),
-                emptyToNull(r.get("safety_manager_phone")), grade, keyUnit, emptyToNull(status), null);
+                r.get("address"), lat, lon, r.get("industry_code"), trimToNull(r.get("gbt4754_code")), null,
+                trimToNull(scale), employees, r.get("legal_representative"), r.get("safety_manager"),
+                trimToNull(r.get("safety_manager_phone")), grade, keyUnit, trimToNull(status), null);
     }
 
     private static void require(Map<String, String> r, String key, List<FieldProblem> problems) {
@@ -214,7 +216,7 @@ public class EnterpriseImport {
     }
 
     private static BigDecimal decimal(Map<String, String> r, String key, List<FieldProblem> problems) {
-        String v = emptyToNull(r.get(key));
+        String v = trimToNull(r.get(key));
         try {
             return v == null ? null : new BigDecimal(v);
         } catch (NumberFormatException e) {
@@ -224,17 +226,13 @@ public class EnterpriseImport {
     }
 
     private static Integer integer(Map<String, String> r, String key, List<FieldProblem> problems) {
-        String v = emptyToNull(r.get(key));
+        String v = trimToNull(r.get(key));
         try {
             return v == null ? null : Integer.valueOf(v);
         } catch (NumberFormatException e) {
             problems.add(new FieldProblem(key, "enterprise.import.number", v));
             return null;
         }
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** Rows as column key → text, from .xlsx (detected by its ZIP signature) or UTF-8 CSV. */

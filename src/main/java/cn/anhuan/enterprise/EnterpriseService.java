@@ -1,5 +1,7 @@
 package cn.anhuan.enterprise;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -59,8 +61,8 @@ public class EnterpriseService {
                   and (cast(:status as text) is null or status = :status)
                   and id > :after
                 order by id limit :limit"""))
-                .param("q", blank(f.text())).param("region", blank(f.regionCode()))
-                .param("industry", blank(f.industryCode())).param("status", blank(f.status()))
+                .param("q", trimToNull(f.text())).param("region", trimToNull(f.regionCode()))
+                .param("industry", trimToNull(f.industryCode())).param("status", trimToNull(f.status()))
                 .param("after", afterId == null ? 0 : afterId).param("limit", limit)
                 .query(EnterpriseService::map).list();
     }
@@ -89,7 +91,6 @@ public class EnterpriseService {
         return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + ScopeSql.enterprise(""))).param("id", id)
                 .query(EnterpriseService::map).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
     }
-
 
     @Transactional
     @PreAuthorize(EDITORS)
@@ -184,19 +185,19 @@ public class EnterpriseService {
         p.put("code", CreditCode.normalise(c.creditCode()));
         p.put("name", c.name().trim());
         p.put("region", c.regionCode().trim());
-        p.put("zone", blank(c.zoneCode()));
-        p.put("address", blank(c.address()));
+        p.put("zone", trimToNull(c.zoneCode()));
+        p.put("address", trimToNull(c.address()));
         p.put("lat", c.latitude());
         p.put("lon", c.longitude());
         p.put("industry", c.industryCode().trim());
-        p.put("gbt", blank(c.gbt4754Code()));
+        p.put("gbt", trimToNull(c.gbt4754Code()));
         p.put("dept", department);
         p.put("overridden", c.departmentId() != null);
-        p.put("scale", blank(c.scale()));
+        p.put("scale", trimToNull(c.scale()));
         p.put("employees", c.employees());
-        p.put("legal", blank(c.legalRepresentative()));
-        p.put("manager", blank(c.safetyManager()));
-        p.put("phone", blank(c.safetyManagerPhone()));
+        p.put("legal", trimToNull(c.legalRepresentative()));
+        p.put("manager", trimToNull(c.safetyManager()));
+        p.put("phone", trimToNull(c.safetyManagerPhone()));
         p.put("grade", c.standardizationGrade());
         p.put("key", Boolean.TRUE.equals(c.keyPollutantUnit()));
         p.put("status", c.status() == null || c.status().isBlank() ? "OPERATING" : c.status());
@@ -228,10 +229,6 @@ public class EnterpriseService {
         m.put("safetyManager", e.safetyManager());
         m.put("status", e.status());
         return m;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static EnterpriseView map(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,7 @@
 package cn.anhuan.hazard;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,7 +87,7 @@ public class CitizenReports {
                     reporter_phone, status, created_at)
                 values (:code, :region, :place, :description, :name, :phone, 'NEW', :now) returning id""")
                 .param("code", code).param("region", regionCode).param("place", place.trim())
-                .param("description", description.trim()).param("name", blank(name)).param("phone", blank(phone))
+                .param("description", description.trim()).param("name", trimToNull(name)).param("phone", trimToNull(phone))
                 .param("now", now()).query(Long.class).single();
         audit.record("hazard.citizen-report.received", "citizen-report", id, regionCode, null,
                 Map.of("trackingCode", code, "place", place.trim()));
@@ -202,9 +204,5 @@ public class CitizenReports {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -1,5 +1,7 @@
 package cn.anhuan.hazard;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -63,16 +65,16 @@ public class HazardList {
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from hazard.hazard where")
                 .append(ScopeSql.enterprise(""));
         Map<String, Object> p = new LinkedHashMap<>();
-        String region = blank(f.regionCode());
+        String region = trimToNull(f.regionCode());
         if (region != null) {
             boolean zone = regions.find(region).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
             sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
             p.put("region", region);
         }
-        literal(sql, "status", blank(f.status()), STATUSES);
-        literal(sql, "level", blank(f.level()), LEVELS);
-        literal(sql, "source", blank(f.source()), SOURCES);
-        String industry = blank(f.industryCode());
+        literal(sql, "status", trimToNull(f.status()), STATUSES);
+        literal(sql, "level", trimToNull(f.level()), LEVELS);
+        literal(sql, "source", trimToNull(f.source()), SOURCES);
+        String industry = trimToNull(f.industryCode());
         if (industry != null) {
             sql.append(" and industry_code = :industry");
             p.put("industry", industry);
@@ -111,10 +113,6 @@ public class HazardList {
                     String.join(", ", new java.util.TreeSet<>(allowed)))));
         }
         sql.append(" and ").append(column).append(" = '").append(value).append('\'');
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /**

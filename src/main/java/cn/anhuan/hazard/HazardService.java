@@ -1,5 +1,7 @@
 package cn.anhuan.hazard;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +115,7 @@ public class HazardService {
                 .param("e", e.id()).param("code", e.creditCode()).param("region", e.regionCode())
                 .param("zone", e.zoneCode()).param("industry", e.industryCode()).param("place", r.place().trim())
                 .param("description", r.description().trim()).param("category", r.category()).param("level", r.level())
-                .param("basis", blank(r.basis())).param("source", r.source()).param("by", user())
+                .param("basis", trimToNull(r.basis())).param("source", r.source()).param("by", user())
                 .param("found", OffsetDateTime.ofInstant(found, ZoneOffset.UTC)).param("now", now)
                 .query(Long.class).single();
         step(id, "REPORT", null, HazardStatus.REPORTED, r.description().trim(), now);
@@ -147,7 +149,7 @@ public class HazardService {
         }
         int version = c.version() == null ? h.version() : c.version();
         List<FieldProblem> problems = new ArrayList<>();
-        String note = blank(c.note());
+        String note = trimToNull(c.note());
         OffsetDateTime now = now();
         String set;
         Map<String, Object> params = new LinkedHashMap<>();
@@ -166,12 +168,12 @@ public class HazardService {
                 }
                 set = "responsible_person = :person, measures = :measures, deadline = :deadline, funds = :funds, "
                         + "contingency_plan = :plan";
-                params.put("person", blank(c.responsiblePerson()));
-                params.put("measures", blank(c.measures()));
+                params.put("person", trimToNull(c.responsiblePerson()));
+                params.put("measures", trimToNull(c.measures()));
                 params.put("deadline", c.deadline());
                 params.put("funds", c.funds());
-                params.put("plan", blank(c.contingencyPlan()));
-                note = blank(c.measures());
+                params.put("plan", trimToNull(c.contingencyPlan()));
+                note = trimToNull(c.measures());
             }
             case RECTIFY_ON_THE_SPOT -> {
                 if ("MAJOR".equals(h.level())) {
@@ -313,9 +315,4 @@ public class HazardService {
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
 }

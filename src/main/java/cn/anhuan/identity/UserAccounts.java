@@ -1,5 +1,7 @@
 package cn.anhuan.identity;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -73,7 +75,7 @@ public class UserAccounts {
         PasswordPolicy.check("password", c.password());
         String region = checkScope(c);
         UserRow row = new UserRow(0, c.username(), c.displayName().trim(), encoder.encode(c.password()), c.role(),
-                region, c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(), blankToNull(c.enterpriseCode()), true, 0, null, clock.instant(), 0);
+                region, c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(), trimToNull(c.enterpriseCode()), true, 0, null, clock.instant(), 0);
         long id = users.insert(row);
         UserRow created = users.findById(id).orElseThrow();
         audit.record("user.created", "user", id, region, null, created.auditFields());
@@ -87,7 +89,7 @@ public class UserAccounts {
         String region = checkScope(c);
         UserRow after = before.withProfile(c.displayName().trim(), c.role(), region,
                 c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(),
-                c.role() == Role.ENTERPRISE_OFFICER ? blankToNull(c.enterpriseCode()) : null);
+                c.role() == Role.ENTERPRISE_OFFICER ? trimToNull(c.enterpriseCode()) : null);
         return save("user.updated", before, after, c.version() == null ? before.version() : c.version());
     }
 
@@ -176,9 +178,5 @@ public class UserAccounts {
             }
         }
         return region.code();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

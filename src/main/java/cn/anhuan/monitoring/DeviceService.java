@@ -1,5 +1,7 @@
 package cn.anhuan.monitoring;
 
+import static cn.anhuan.shared.Texts.trimToNull;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -96,7 +98,7 @@ public class DeviceService {
                     :interval, :tolerant, :max, :enabled, :now, :now) returning id""")
                 .param("mn", c.mn()).param("pw", hash(c.password())).param("st", c.systemType())
                 .param("protocol", c.protocol() == null ? "AUTO" : c.protocol()).param("name", c.name().trim())
-                .param("eid", o.enterpriseId).param("code", o.creditCode).param("outlet", blank(c.outletCode()))
+                .param("eid", o.enterpriseId).param("code", o.creditCode).param("outlet", trimToNull(c.outletCode()))
                 .param("sid", o.stationId).param("region", o.regionCode).param("zone", o.zoneCode)
                 .param("industry", o.industryCode)
                 .param("interval", c.expectedIntervalSeconds() == null ? 60 : c.expectedIntervalSeconds())
@@ -127,7 +129,7 @@ public class DeviceService {
                 .param("pw", c.password() == null || c.password().isBlank() ? null : hash(c.password()))
                 .param("st", c.systemType()).param("protocol", c.protocol() == null ? before.protocol() : c.protocol())
                 .param("name", c.name().trim()).param("eid", o.enterpriseId).param("code", o.creditCode)
-                .param("outlet", blank(c.outletCode())).param("sid", o.stationId).param("region", o.regionCode)
+                .param("outlet", trimToNull(c.outletCode())).param("sid", o.stationId).param("region", o.regionCode)
                 .param("zone", o.zoneCode).param("industry", o.industryCode)
                 .param("interval", c.expectedIntervalSeconds() == null ? before.expectedIntervalSeconds()
                         : c.expectedIntervalSeconds())
@@ -231,10 +233,6 @@ public class DeviceService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Map<String, Object> fields(DeviceView d) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import cn.anhuan.hazard.HazardFilter;
+import cn.anhuan.shared.Texts;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -82,12 +83,7 @@ public record HazardQuery(
 
         /** The parameter's value without surrounding blanks; absent or empty as null. */
         private static String value(NativeWebRequest request, String name) {
-            String value = request.getParameter(name);
-            if (value == null) {
-                return null;
-            }
-            value = value.strip();
-            return value.isEmpty() ? null : value;
+            return Texts.trimToNull(request.getParameter(name));
         }
 
         private static MethodArgumentTypeMismatchException mismatch(String value, Class<?> type, String name,

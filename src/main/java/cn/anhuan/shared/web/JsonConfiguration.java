@@ -85,7 +85,11 @@ class JsonConfiguration {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+            if (spilled != null || count == bytes.length) {
+                write(new byte[] {(byte) b}, 0, 1);
+                return;
+            }
+            bytes[count++] = (byte) b;
         }
 
         @Override
