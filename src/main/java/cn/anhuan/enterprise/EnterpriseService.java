@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnterpriseService {
 
     static final String EDITORS = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR')";
+    /** The editors and the enterprise's own safety officer (whose scope is that enterprise alone). */
+    static final String DETAIL_EDITORS =
+            "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR', 'ENTERPRISE_OFFICER')";
 
     private final JdbcClient jdbc;
     private final EnterpriseRules rules;
@@ -87,6 +90,21 @@ public class EnterpriseService {
                 .param("codes", String.join(",", creditCodes)).query(String.class).list());
     }
 
+    /** The names of those of these enterprises the caller may see, by id (one query; lists show them). */
+    public Map<Long, String> names(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new java.util.HashMap<>();
+        scoped(jdbc.sql("select id, name from enterprise.enterprise where id = any(string_to_array(:ids, ',')::bigint[])"
+                + " and " + ScopeSql.enterprise("")))
+                .param("ids", ids.stream().distinct().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public EnterpriseView get(long id) {
         return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + ScopeSql.enterprise(""))).param("id", id)
                 .query(EnterpriseService::map).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
@@ -132,6 +150,34 @@ public class EnterpriseService {
             events.publishEvent(new EnterpriseMoved(id, from, to));
         }
         return new Saved(after, outcome.warnings());
+    }
+
+    /**
+     * Changes the details an enterprise keeps up to date itself ({@link EnterpriseDetails}); nothing else of the
+     * entry. An enterprise officer reaches only its own enterprise (any other is "not found", as on every read).
+     */
+    @Transactional
+    @PreAuthorize(DETAIL_EDITORS)
+    public EnterpriseView updateDetails(long id, EnterpriseDetails d) {
+        EnterpriseView before = get(id);
+        int updated = jdbc.sql("""
+                update enterprise.enterprise set address = :address, latitude = :lat, longitude = :lon,
+                    scale = :scale, employees = :employees, legal_representative = :legal, safety_manager = :manager,
+                    safety_manager_phone = :phone, updated_at = :now, version = version + 1
+                where id = :id and version = :version""")
+                .param("address", trimToNull(d.address())).param("lat", d.latitude()).param("lon", d.longitude())
+                .param("scale", trimToNull(d.scale())).param("employees", d.employees())
+                .param("legal", trimToNull(d.legalRepresentative())).param("manager", trimToNull(d.safetyManager()))
+                .param("phone", trimToNull(d.safetyManagerPhone()))
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id)
+                .param("version", d.version() == null ? before.version() : d.version()).update();
+        if (updated == 0) {
+            throw ConflictException.staleVersion("enterprise", id);
+        }
+        EnterpriseView after = getUnscoped(id);
+        audit.record("enterprise.details.updated", "enterprise", id, after.regionCode(), details(before),
+                details(after));
+        return after;
     }
 
     /** Checks a command without saving: the import's dry run and the forms use it. */
@@ -228,6 +274,19 @@ public class EnterpriseService {
         m.put("employees", e.employees());
         m.put("safetyManager", e.safetyManager());
         m.put("status", e.status());
+        return m;
+    }
+
+    static Map<String, Object> details(EnterpriseView e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", e.address());
+        m.put("latitude", e.latitude());
+        m.put("longitude", e.longitude());
+        m.put("scale", e.scale());
+        m.put("employees", e.employees());
+        m.put("legalRepresentative", e.legalRepresentative());
+        m.put("safetyManager", e.safetyManager());
+        m.put("safetyManagerPhone", e.safetyManagerPhone());
         return m;
     }
 

@@ -172,7 +172,12 @@ class HazardLoopTests {
                         .param("description", "电缆沟积水").param("category", "OBJECT").param("level", "GENERAL")
                         .param("source", "GOVERNMENT"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String name = jdbc.sql("select name from enterprise.enterprise where id = :id").param("id", enterprise)
+                .query(String.class).single();
+        mvc.perform(get("/hazards").param("enterprise", String.valueOf(enterprise)).with(inspector))
+                .andExpect(content().string(Matchers.containsString(">" + name + "</a>")));
         mvc.perform(get(location).with(inspector)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(">" + name + "</a>")))
                 .andExpect(content().string(Matchers.containsString("action-assign")))
                 .andExpect(content().string(Matchers.containsString("action-rectify-on-the-spot")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("action-accept"))));

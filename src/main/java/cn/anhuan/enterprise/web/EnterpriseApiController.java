@@ -8,6 +8,7 @@ import java.util.Map;
 import cn.anhuan.audit.AuditEntry;
 import cn.anhuan.audit.AuditLog;
 import cn.anhuan.enterprise.EnterpriseCommand;
+import cn.anhuan.enterprise.EnterpriseDetails;
 import cn.anhuan.enterprise.EnterpriseFilter;
 import cn.anhuan.enterprise.EnterpriseImport;
 import cn.anhuan.enterprise.EnterpriseImportReport;
@@ -85,6 +86,15 @@ class EnterpriseApiController {
     @PutMapping("/{id}")
     Answer update(@PathVariable long id, @Valid @RequestBody EnterpriseCommand command) {
         return answer(enterprises.update(id, command));
+    }
+
+    /**
+     * The details an enterprise keeps up to date itself (address, location, scale, employees, legal representative,
+     * safety manager and phone): its own safety officer may change them, as may the registry's editors.
+     */
+    @PutMapping("/{id}/details")
+    EnterpriseView updateDetails(@PathVariable long id, @Valid @RequestBody EnterpriseDetails details) {
+        return enterprises.updateDetails(id, details);
     }
 
     @GetMapping("/{id}/licences")

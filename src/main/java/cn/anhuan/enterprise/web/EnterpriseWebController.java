@@ -10,6 +10,7 @@ import java.util.List;
 
 import cn.anhuan.audit.AuditLog;
 import cn.anhuan.enterprise.EnterpriseCommand;
+import cn.anhuan.enterprise.EnterpriseDetails;
 import cn.anhuan.enterprise.EnterpriseFilter;
 import cn.anhuan.enterprise.EnterpriseImport;
 import cn.anhuan.enterprise.EnterpriseImportReport;
@@ -147,8 +148,22 @@ class EnterpriseWebController {
                     e.legalRepresentative(), e.safetyManager(), e.safetyManagerPhone(), e.standardizationGrade(),
                     e.keyPollutantUnit(), e.status(), e.version()));
         }
+        if (!model.containsAttribute("details")) {
+            model.addAttribute("details", EnterpriseDetails.of(e));
+        }
         choices(model);
         return "enterprises/detail";
+    }
+
+    /** The enterprise's own safety officer keeps its details up to date (the editors use the whole form). */
+    @PostMapping("/enterprises/{id}/details")
+    String updateDetails(@PathVariable long id, @Valid @ModelAttribute("details") EnterpriseDetails details,
+                         BindingResult errors, Model model) {
+        if (!errors.hasErrors()) {
+            enterprises.updateDetails(id, details);
+            return "redirect:/enterprises/" + id;
+        }
+        return detail(id, model);
     }
 
     @PostMapping("/enterprises/{id}")

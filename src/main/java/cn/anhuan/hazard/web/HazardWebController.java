@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
 import cn.anhuan.hazard.HazardAttachments;
@@ -44,10 +45,12 @@ class HazardWebController {
 
     private final RegionService regions;
     private final IndustryService industries;
+    private final EnterpriseService enterprises;
 
     HazardWebController(HazardService hazards, HazardList list, HazardListing listings, HazardAttachments attachments,
-                        RegionService regions, IndustryService industries) {
+                        RegionService regions, IndustryService industries, EnterpriseService enterprises) {
         this.list = list;
+        this.enterprises = enterprises;
         this.regions = regions;
         this.industries = industries;
         this.attachments = attachments;
@@ -89,6 +92,7 @@ class HazardWebController {
         List<HazardView> page = list.search(filter, before, PAGE);
         model.addAttribute("filter", filter);
         model.addAttribute("hazards", page);
+        model.addAttribute("names", enterprises.names(page.stream().map(HazardView::enterpriseId).toList()));
         model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
         if (htmx == null) {
             model.addAttribute("counts", hazards.counts());
@@ -116,6 +120,7 @@ class HazardWebController {
     String detail(@PathVariable long id, Model model) {
         HazardView h = hazards.get(id);
         model.addAttribute("hazard", h);
+        model.addAttribute("enterpriseName", enterprises.names(List.of(h.enterpriseId())).get(h.enterpriseId()));
         model.addAttribute("actions", Arrays.stream(HazardAction.values()).filter(a -> hazards.mayAct(h, a)).toList());
         model.addAttribute("listing", listings.find(id).orElse(null));
         model.addAttribute("attachments", attachments.list(id));
