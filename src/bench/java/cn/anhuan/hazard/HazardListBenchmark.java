@@ -39,8 +39,9 @@ public final class HazardListBenchmark {
      * Unmeasured load on a page right before its measured API run. Each round's first API run follows 40 s of
      * pgbench with the application idle, and came in below the deep page in 9 of 10 rounds (pgbench, which
      * starts its own connections, showed no such order effect), so the API's runs start from load. It did not
-     * remove the difference (the first page stayed below the deep page in 6 of 7 rounds of the next run): the cause
-     * is still open (docs/benchmarks.md, fourth round).
+     * remove the difference (the first page stayed below the deep page in 6 of 7 rounds of the next run); two
+     * later runs of the same code did not show it (4 and 2 of 7 rounds below), so it was the machine's state in
+     * those runs (docs/benchmarks.md, fourth and fifth rounds).
      */
     static final Duration LEAD_IN = Duration.ofSeconds(5);
     /**
