@@ -155,8 +155,16 @@ class EnterpriseDetailsTests {
         assertThat(after.get("address")).isEqualTo("尧都区鼓楼南街 1 号");
 
         // A county supervisor's page keeps the whole form, without the officer's.
-        mvc.perform(get("/enterprises/" + id).with(user(accounts.loadUserByUsername("yaodu.safety"))))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"enterprise-details\""))));
+        RequestPostProcessor county = user(accounts.loadUserByUsername("yaodu.safety"));
+        mvc.perform(get("/enterprises/" + id).with(county))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"enterprise-details\""))))
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("name=\"creditCode\""),
+                        Matchers.containsString("name=\"latitude\" value=\""),
+                        Matchers.containsString("<option value=\"SMALL\" selected=\"selected\""),
+                        Matchers.containsString("value=\"赵安全\""))));
+        mvc.perform(get("/enterprises/new").with(county)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("name=\"creditCode\""),
+                        Matchers.containsString("name=\"longitude\""), Matchers.containsString("name=\"scale\""))));
     }
 
     @Test
