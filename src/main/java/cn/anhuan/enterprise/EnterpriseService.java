@@ -13,6 +13,8 @@ import java.util.Map;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.organization.IndustryService;
+import cn.anhuan.organization.RegionKind;
+import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.InvalidInputException;
@@ -44,10 +46,12 @@ public class EnterpriseService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RegionService regions;
 
     EnterpriseService(JdbcClient jdbc, EnterpriseRules rules, IndustryService industries, AuditTrail audit,
-                      Clock clock, ApplicationEventPublisher events) {
+                      Clock clock, ApplicationEventPublisher events, RegionService regions) {
         this.events = events;
+        this.regions = regions;
         this.jdbc = jdbc;
         this.rules = rules;
         this.industries = industries;
@@ -55,19 +59,43 @@ public class EnterpriseService {
         this.clock = clock;
     }
 
-    /** One page of the filtered list, ordered by id, after {@code afterId} (keyset paging). */
+    /**
+     * One page of the filtered list, ordered by id, after {@code afterId} (keyset paging). The SQL holds only the
+     * filters in use (each combination gets a plan of its own; a catch-all {@code :x is null or …} gets one generic
+     * plan that suits none), and a region filter reads the one column it concerns (a zone's code is only ever in
+     * {@code zone_code}, a county's only in {@code region_code}).
+     */
     public List<EnterpriseView> search(EnterpriseFilter f, Long afterId, int limit) {
-        return scoped(jdbc.sql("select * from enterprise.enterprise where " + ScopeSql.enterprise("") + """
-                  and (cast(:q as text) is null or name like '%' || :q || '%' or credit_code = upper(:q))
-                  and (cast(:region as text) is null or region_code = :region or zone_code = :region)
-                  and (cast(:industry as text) is null or industry_code = :industry)
-                  and (cast(:status as text) is null or status = :status)
-                  and id > :after
-                order by id limit :limit"""))
-                .param("q", trimToNull(f.text())).param("region", trimToNull(f.regionCode()))
-                .param("industry", trimToNull(f.industryCode())).param("status", trimToNull(f.status()))
-                .param("after", afterId == null ? 0 : afterId).param("limit", limit)
-                .query(EnterpriseService::map).list();
+        StringBuilder sql = new StringBuilder("select * from enterprise.enterprise where").append(ScopeSql.enterprise(""));
+        Map<String, Object> p = new java.util.HashMap<>();
+        String text = trimToNull(f.text());
+        if (text != null) {
+            sql.append(" and (name like '%' || :q || '%' or credit_code = upper(:q))");
+            p.put("q", text);
+        }
+        String region = trimToNull(f.regionCode());
+        if (region != null) {
+            boolean zone = regions.find(region).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
+            sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
+            p.put("region", region);
+        }
+        String industry = trimToNull(f.industryCode());
+        if (industry != null) {
+            sql.append(" and industry_code = :industry");
+            p.put("industry", industry);
+        }
+        String status = trimToNull(f.status());
+        if (status != null) {
+            sql.append(" and status = :status");
+            p.put("status", status);
+        }
+        if (afterId != null) {
+            sql.append(" and id > :after");
+            p.put("after", afterId);
+        }
+        sql.append(" order by id limit :limit");
+        p.put("limit", limit);
+        return scoped(jdbc.sql(sql.toString()).params(p)).query(EnterpriseService::map).list();
     }
 
     public long countVisible() {

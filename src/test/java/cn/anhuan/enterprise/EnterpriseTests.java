@@ -180,6 +180,38 @@ class EnterpriseTests {
     }
 
     @Test
+    void eachFilterAndTheirCombinationsFindExactlyTheMatchingEnterprises() throws Exception {
+        // county, zone, industry, status, name text, credit code, combined; the city sees all, pages of 500
+        String[][] cases = {
+                {"region=141002", "region_code = '141002'"},
+                {"region=Z14100001", "zone_code = 'Z14100001'"},
+                {"industry=FIREWORKS", "industry_code = 'FIREWORKS'"},
+                {"status=OPERATING&region=141081", "status = 'OPERATING' and region_code = '141081'"},
+                {"region=Z14100002&industry=HAZARDOUS_CHEMICALS",
+                        "zone_code = 'Z14100002' and industry_code = 'HAZARDOUS_CHEMICALS'"},
+                {"q=化工&region=141002",
+                        "name like '%化工%' and region_code = '141002'"},
+                {"q=911410023123456732", "credit_code = '911410023123456732'"}};
+        for (String[] c : cases) {
+            java.util.List<Integer> expected = jdbc.sql("select id from enterprise.enterprise where " + c[1]
+                    + " order by id limit 500").query(Integer.class).list();
+            assertThat(expected).as(c[0]).isNotEmpty();
+            String json = mvc.perform(get("/api/v1/enterprises?limit=500&" + c[0]).with(as("city.safety")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            java.util.List<Integer> ids = JsonPath.read(json, "$[*].id");
+            assertThat(ids).as(c[0]).isEqualTo(expected);
+        }
+        String first = mvc.perform(get("/api/v1/enterprises?limit=3&region=141002").with(as("city.safety")))
+                .andReturn().getResponse().getContentAsString();
+        int after = JsonPath.<Integer>read(first, "$[2].id");
+        String next = mvc.perform(get("/api/v1/enterprises?limit=3&region=141002&after=" + after)
+                        .with(as("city.safety"))).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<java.util.List<Integer>>read(next, "$[*].id")).isEqualTo(jdbc.sql("""
+                select id from enterprise.enterprise where region_code = '141002' and id > :after order by id limit 3""")
+                .param("after", after).query(Integer.class).list());
+    }
+
+    @Test
     void licencesExpireVisiblyAndMajorHazardsAreGradedByTheRule() throws Exception {
         long id = jdbc.sql("select min(id) from enterprise.enterprise where region_code = '141030'")
                 .query(Long.class).single();
