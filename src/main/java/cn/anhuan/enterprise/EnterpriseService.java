@@ -79,16 +79,8 @@ public class EnterpriseService {
             sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
             p.put("region", region);
         }
-        String industry = trimToNull(f.industryCode());
-        if (industry != null) {
-            sql.append(" and industry_code = :industry");
-            p.put("industry", industry);
-        }
-        String status = trimToNull(f.status());
-        if (status != null) {
-            sql.append(" and status = :status");
-            p.put("status", status);
-        }
+        equal(sql, p, "industry_code", trimToNull(f.industryCode()));
+        equal(sql, p, "status", trimToNull(f.status()));
         if (afterId != null) {
             sql.append(" and id > :after");
             p.put("after", afterId);
@@ -96,6 +88,14 @@ public class EnterpriseService {
         sql.append(" order by id limit :limit");
         p.put("limit", limit);
         return scoped(jdbc.sql(sql.toString()).params(p)).query(EnterpriseService::map).list();
+    }
+
+    /** {@code and column = :column} when the filter has a value, else nothing. */
+    private static void equal(StringBuilder sql, Map<String, Object> p, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = :").append(column);
+            p.put(column, value);
+        }
     }
 
     public long countVisible() {
