@@ -18,6 +18,11 @@ public record EnterpriseMoved(long enterpriseId, Scope before, Scope after) {
     /** The columns a record copies from its enterprise for data scope. */
     public record Scope(String creditCode, String regionCode, String zoneCode, String industryCode) {
 
+        /** The scope columns of an enterprise as it stands. */
+        public static Scope of(EnterpriseView e) {
+            return new Scope(e.creditCode(), e.regionCode(), e.zoneCode(), e.industryCode());
+        }
+
         /** For the audit trail (a zone may be absent). */
         public Map<String, Object> fields() {
             Map<String, Object> m = new LinkedHashMap<>();

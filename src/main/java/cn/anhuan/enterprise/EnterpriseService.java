@@ -13,7 +13,6 @@ import java.util.Map;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.organization.IndustryService;
-import cn.anhuan.organization.RegionKind;
 import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.DataScope;
@@ -62,8 +61,7 @@ public class EnterpriseService {
     /**
      * One page of the filtered list, ordered by id, after {@code afterId} (keyset paging). The SQL holds only the
      * filters in use (each combination gets a plan of its own; a catch-all {@code :x is null or …} gets one generic
-     * plan that suits none), and a region filter reads the one column it concerns (a zone's code is only ever in
-     * {@code zone_code}, a county's only in {@code region_code}).
+     * plan that suits none), and a region filter reads the one column its kind uses ({@link ScopeSql#region}).
      */
     public List<EnterpriseView> search(EnterpriseFilter f, Long afterId, int limit) {
         StringBuilder sql = new StringBuilder("select * from enterprise.enterprise where").append(ScopeSql.enterprise(""));
@@ -75,8 +73,7 @@ public class EnterpriseService {
         }
         String region = trimToNull(f.regionCode());
         if (region != null) {
-            boolean zone = regions.find(region).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
-            sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
+            sql.append(" and ").append(ScopeSql.region(regions.isZone(region)));
             p.put("region", region);
         }
         equal(sql, p, "industry_code", trimToNull(f.industryCode()));
@@ -170,10 +167,8 @@ public class EnterpriseService {
         }
         EnterpriseView after = getUnscoped(id);
         audit.record("enterprise.updated", "enterprise", id, after.regionCode(), fields(before), fields(after));
-        EnterpriseMoved.Scope from = new EnterpriseMoved.Scope(before.creditCode(), before.regionCode(),
-                before.zoneCode(), before.industryCode());
-        EnterpriseMoved.Scope to = new EnterpriseMoved.Scope(after.creditCode(), after.regionCode(), after.zoneCode(),
-                after.industryCode());
+        EnterpriseMoved.Scope from = EnterpriseMoved.Scope.of(before);
+        EnterpriseMoved.Scope to = EnterpriseMoved.Scope.of(after);
         if (!from.equals(to)) {
             events.publishEvent(new EnterpriseMoved(id, from, to));
         }

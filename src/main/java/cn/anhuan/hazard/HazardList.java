@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import cn.anhuan.organization.RegionKind;
 import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
@@ -67,8 +66,7 @@ public class HazardList {
         Map<String, Object> p = new LinkedHashMap<>();
         String region = trimToNull(f.regionCode());
         if (region != null) {
-            boolean zone = regions.find(region).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
-            sql.append(zone ? " and zone_code = :region" : " and region_code = :region");
+            sql.append(" and ").append(ScopeSql.region(regions.isZone(region)));
             p.put("region", region);
         }
         literal(sql, "status", trimToNull(f.status()), STATUSES);

@@ -55,6 +55,11 @@ public class RegionService {
         return jdbc.sql(SELECT + "where code = :code").param("code", code).query(RegionService::map).optional();
     }
 
+    /** Whether this code is a development zone's (unknown codes are not). */
+    public boolean isZone(String code) {
+        return find(code).map(r -> r.kind() == RegionKind.ZONE).orElse(false);
+    }
+
     /** The root of the tree (the city), without scope: its name is public. */
     public RegionView root() {
         return jdbc.sql(SELECT + "where parent_code is null order by code limit 1").query(RegionService::map)

@@ -46,6 +46,15 @@ public final class ScopeSql {
         return " (" + (parts.isEmpty() ? "true" : String.join(" and ", parts)) + ") ";
     }
 
+    /**
+     * A list's filter on one region, parameter {@code :region}: a development zone's code stands only in
+     * {@code zone_code} and a county's only in {@code region_code}, so the filter reads the one column (and its
+     * index) that the region's kind uses.
+     */
+    public static String region(boolean zone) {
+        return zone ? "zone_code = :region" : "region_code = :region";
+    }
+
     /** Binds the predicate's parameters to the current user's scope (parameters the predicate lacks are ignored). */
     public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
         DataScope s = DataScope.current();
