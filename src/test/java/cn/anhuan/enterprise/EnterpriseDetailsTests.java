@@ -143,6 +143,14 @@ class EnterpriseDetailsTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("is-invalid")));
         assertThat(row(id).get("safety_manager")).isNotEqualTo("赵安全");
+        // A word where a number belongs: the field is named in the page's language, nothing is stored.
+        mvc.perform(post("/enterprises/" + id + "/details").with(officer).with(csrf())
+                        .param("employees", "许多").param("latitude", "north").param("safetyManager", "赵安全")
+                        .param("version", Integer.toString(version)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("格式不正确")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Failed to convert"))));
+        assertThat(row(id).get("safety_manager")).isNotEqualTo("赵安全");
 
         mvc.perform(post("/enterprises/" + id + "/details").with(officer).with(csrf())
                         .param("address", "尧都区鼓楼南街 1 号").param("employees", "88").param("scale", "SMALL")
