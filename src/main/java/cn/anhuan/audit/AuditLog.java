@@ -22,9 +22,11 @@ public class AuditLog {
     private static final int MAX_PROBLEMS = 100;
 
     private final JdbcClient jdbc;
+    private final AuditCheckpoints checkpoints;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     /** Newest first, one page of at most {@code limit}; entries of records outside the caller's scope are left out. */
@@ -60,11 +62,18 @@ public class AuditLog {
                 .query(AuditLog::map).list();
     }
 
-    /** Re-computes every hash and link, oldest first, and compares the tail with the chain head. */
+    /**
+     * Re-computes every hash and link, oldest first, and compares the tail with the chain head; then compares
+     * the chain, re-computed from its start, with the signed checkpoints. The current head is checkpointed first
+     * when the entries since the last checkpoint chain to it.
+     */
     public AuditVerification verify() {
+        checkpoints.checkpoint();
+        CheckpointComparison comparison = checkpoints.comparison();
         List<AuditVerification.Problem> problems = new ArrayList<>();
         long[] checked = {0};
         String[] previous = {"0".repeat(64)};
+        String[] recomputed = {"0".repeat(64)};
         long[] lastId = {0};
         jdbc.sql("select * from audit.entry order by id").withFetchSize(2000).query((RowCallbackHandler) rs -> {
             AuditEntry e = map(rs, 0);
@@ -72,9 +81,13 @@ public class AuditLog {
             if (!e.prevHash().equals(previous[0])) {
                 add(problems, e.id(), "link");
             }
-            if (!AuditTrail.hash(e).equals(e.hash())) {
+            String hash = AuditTrail.hash(e);
+            if (!hash.equals(e.hash())) {
                 add(problems, e.id(), "hash");
             }
+            // Once a link is broken, the stored previous hash is not the chain's: hash the fields on the re-computed one.
+            recomputed[0] = e.prevHash().equals(recomputed[0]) ? hash : AuditTrail.hash(e.following(recomputed[0]));
+            comparison.entry(e.id(), recomputed[0]);
             previous[0] = e.hash();
             lastId[0] = e.id();
         });
@@ -83,7 +96,9 @@ public class AuditLog {
         if ((long) head[0] != lastId[0] || !head[1].equals(previous[0])) {
             add(problems, (long) head[0], "head");
         }
-        return new AuditVerification(problems.isEmpty(), checked[0], List.copyOf(problems));
+        AuditVerification.Checkpoints anchored = comparison.finish();
+        return new AuditVerification(problems.isEmpty() && comparison.agrees(), checked[0], List.copyOf(problems),
+                anchored);
     }
 
     private static void add(List<AuditVerification.Problem> problems, long id, String kind) {

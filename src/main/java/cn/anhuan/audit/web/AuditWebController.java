@@ -3,6 +3,7 @@ package cn.anhuan.audit.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.anhuan.audit.AuditCheckpoints;
 import cn.anhuan.audit.AuditEntry;
 import cn.anhuan.audit.AuditFilter;
 import cn.anhuan.audit.AuditLog;
@@ -14,16 +15,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit log viewer with filters and keyset paging, and the verification of the hash chain. */
+/** The audit log viewer with filters and keyset paging, and the verification of the hash chain and its checkpoints. */
 @Controller
 class AuditWebController {
 
     private static final int PAGE = 50;
 
     private final AuditLog log;
+    private final AuditCheckpoints checkpoints;
 
-    AuditWebController(AuditLog log) {
+    AuditWebController(AuditLog log, AuditCheckpoints checkpoints) {
         this.log = log;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/admin/audit")
@@ -38,6 +41,8 @@ class AuditWebController {
         model.addAttribute("filter", filter);
         model.addAttribute("entries", entries);
         model.addAttribute("nextBefore", entries.size() == PAGE ? entries.get(entries.size() - 1).id() : null);
+        model.addAttribute("latestCheckpoint", checkpoints.latest().orElse(null));
+        model.addAttribute("fingerprint", checkpoints.fingerprint());
         return htmx != null ? "admin/audit :: rows" : "admin/audit";
     }
 

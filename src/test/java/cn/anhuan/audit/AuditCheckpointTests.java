@@ -1,0 +1,182 @@
+package cn.anhuan.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import cn.anhuan.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The chain is anchored outside the database: a superuser who rewrites an entry and re-computes every later
+ * hash by SQL leaves a chain that verifies by itself, but not against the signed checkpoints.
+ */
+@IntegrationTest
+class AuditCheckpointTests {
+
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    AuditLog log;
+    @Autowired
+    AuditCheckpoints checkpoints;
+    @Autowired
+    CheckpointProperties properties;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aRewrittenAndRechainedTrailIsReportedAgainstTheCheckpoints() throws Exception {
+        long a = record("test.anchor-a", Map.of("n", 1));
+        long checkpointA = checkpoints.checkpoint().latest().seq();
+        long b = record("test.anchor-b", Map.of("amount", 100));
+        long checkpointB = checkpoints.checkpoint().latest().seq();
+        record("test.anchor-c", Map.of("n", 3));
+        assertThat(checkpoints.checkpoint().outcome()).isEqualTo(AuditCheckpoints.Outcome.WRITTEN);
+        assertThat(log.verify().intact()).isTrue();
+        assertThat(checkpointA).isGreaterThanOrEqualTo(a).isLessThan(b);
+        assertThat(checkpointB).isGreaterThanOrEqualTo(b);
+
+        // The superuser's rewrite, rolled back at the end so that the shared database keeps its true trail.
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            rewriteAndRechain(b, "{\"amount\":1}");
+            AuditVerification v = log.verify();
+            assertThat(v.problems()).as("the rechained trail verifies by itself").isEmpty();
+            assertThat(v.intact()).isFalse();
+            var d = v.checkpoints().firstDisagreement();
+            assertThat(d).isNotNull();
+            assertThat(d.kind()).isEqualTo("hash");
+            assertThat(d.seq()).isBetween(b, checkpointB);
+            assertThat(d.rewrittenFrom()).isGreaterThan(checkpointA).isLessThanOrEqualTo(b);
+            assertThat(d.rewrittenTo()).isEqualTo(d.seq());
+            assertThat(v.checkpoints().disagreeing()).isGreaterThanOrEqualTo(2);
+            assertThat(checkpoints.checkpoint().outcome()).as("a rewrite is never signed over")
+                    .isEqualTo(AuditCheckpoints.Outcome.REFUSED);
+            try {
+                mvc.perform(get("/api/v1/audit/verify").with(httpBasic("admin", IntegrationTest.PASSWORD)))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.intact").value(false))
+                        .andExpect(jsonPath("$.problems.length()").value(0))
+                        .andExpect(jsonPath("$.checkpoints.firstDisagreement.seq").value(d.seq()))
+                        .andExpect(jsonPath("$.checkpoints.firstDisagreement.rewrittenFrom").value(d.rewrittenFrom()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aCheckpointLineWithABadSignatureIsReported() throws Exception {
+        record("test.anchor-line", Map.of("n", 1));
+        Checkpoint signed = checkpoints.checkpoint().latest();
+        List<String> lines = Files.readAllLines(properties.file());
+        int number = lines.indexOf(signed.line()) + 1;
+        assertThat(number).isPositive();
+        long offset = 0;
+        for (int i = 0; i < number - 1; i++) {
+            offset += lines.get(i).length() + 1;
+        }
+        // One digit of the head hash, changed in place (the line keeps its length).
+        long digit = offset + Long.toString(signed.seq()).length() + 1;
+        char original = signed.headHash().charAt(0);
+        try (RandomAccessFile file = new RandomAccessFile(properties.file().toFile(), "rw")) {
+            file.seek(digit);
+            file.write(original == 'f' ? 'e' : 'f');
+        }
+        try {
+            AuditVerification v = log.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.problems()).isEmpty();
+            assertThat(v.checkpoints().badLines())
+                    .containsExactly(new AuditVerification.BadLine(number, "signature", signed.seq()));
+        } finally {
+            try (RandomAccessFile file = new RandomAccessFile(properties.file().toFile(), "rw")) {
+                file.seek(digit);
+                file.write(original);
+            }
+        }
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theScheduleAnchorsNewEntriesByItself() throws Exception {
+        long id = record("test.anchor-scheduled", Map.of("n", 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lastLineSeq() >= id);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.keyFile())))
+                .isEqualTo("rw-------");
+        AuditVerification v = log.verify();
+        assertThat(v.intact()).isTrue();
+        assertThat(v.checkpoints().latest().seq()).isGreaterThanOrEqualTo(id);
+    }
+
+    @Test
+    void thePublicPageShowsTheLatestCheckpointAndTheKeyWithoutLogin() throws Exception {
+        record("test.anchor-public", Map.of("n", 1));
+        Checkpoint latest = checkpoints.checkpoint().latest();
+        mvc.perform(get("/public/audit-anchor"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString(latest.line()),
+                        org.hamcrest.Matchers.containsString(checkpoints.fingerprint()),
+                        org.hamcrest.Matchers.containsString("-----BEGIN PUBLIC KEY-----"))));
+    }
+
+    private long lastLineSeq() throws Exception {
+        List<String> lines = Files.readAllLines(properties.file());
+        return lines.isEmpty() ? 0 : Long.parseLong(lines.get(lines.size() - 1).split(" ")[0]);
+    }
+
+    private long record(String action, Map<String, ?> value) {
+        return tx.execute(s -> {
+            trail.record(action, "test", 1, null, null, value);
+            return jdbc.sql("select last_id from audit.chain_head").query(Long.class).single();
+        });
+    }
+
+    /** What a superuser can do by SQL alone: edit an entry, then re-compute its hash and every later one. */
+    private void rewriteAndRechain(long id, String newValue) {
+        jdbc.sql("set local session_replication_role = replica").update();
+        jdbc.sql("update audit.entry set new_value = :v where id = :id").param("v", newValue).param("id", id).update();
+        jdbc.sql("""
+                do $$
+                declare
+                    r record;
+                    prev text := coalesce((select hash from audit.entry where id < %d order by id desc limit 1),
+                                          repeat('0', 64));
+                begin
+                    for r in select * from audit.entry where id >= %d order by id loop
+                        update audit.entry set prev_hash = prev,
+                            hash = encode(sha256(convert_to(concat_ws(chr(31), prev, r.id::text,
+                                ((extract(epoch from r.at) * 1000000)::bigint)::text, r.actor,
+                                coalesce(r.actor_ip, chr(9216)), r.action, r.entity_type, r.entity_id,
+                                coalesce(r.region_code, chr(9216)), coalesce(r.old_value, chr(9216)),
+                                coalesce(r.new_value, chr(9216))), 'UTF8')), 'hex')
+                        where id = r.id
+                        returning hash into prev;
+                    end loop;
+                    update audit.chain_head set last_hash = prev;
+                end
+                $$""".formatted(id, id)).update();
+    }
+}
