@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -90,31 +89,12 @@ class AuditCheckpointTests {
     void aCheckpointLineWithABadSignatureIsReported() throws Exception {
         record("test.anchor-line", Map.of("n", 1));
         Checkpoint signed = checkpoints.checkpoint().latest();
-        List<String> lines = Files.readAllLines(properties.file());
-        int number = lines.indexOf(signed.line()) + 1;
-        assertThat(number).isPositive();
-        long offset = 0;
-        for (int i = 0; i < number - 1; i++) {
-            offset += lines.get(i).length() + 1;
-        }
-        // One digit of the head hash, changed in place (the line keeps its length).
-        long digit = offset + Long.toString(signed.seq()).length() + 1;
-        char original = signed.headHash().charAt(0);
-        try (RandomAccessFile file = new RandomAccessFile(properties.file().toFile(), "rw")) {
-            file.seek(digit);
-            file.write(original == 'f' ? 'e' : 'f');
-        }
-        try {
+        try (TamperedLine line = new TamperedLine(properties.file(), signed)) {
             AuditVerification v = log.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.problems()).isEmpty();
             assertThat(v.checkpoints().badLines())
-                    .containsExactly(new AuditVerification.BadLine(number, "signature", signed.seq()));
-        } finally {
-            try (RandomAccessFile file = new RandomAccessFile(properties.file().toFile(), "rw")) {
-                file.seek(digit);
-                file.write(original);
-            }
+                    .containsExactly(new AuditVerification.BadLine(line.number, "signature", signed.seq()));
         }
         assertThat(log.verify().intact()).isTrue();
     }
