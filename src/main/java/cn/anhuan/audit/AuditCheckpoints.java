@@ -1,8 +1,12 @@
 package cn.anhuan.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +46,7 @@ public class AuditCheckpoints {
     private final CheckpointLog file;
     private final boolean publish;
     private volatile Checkpoint latest;
+    private volatile ValidPrefix validPrefix = new ValidPrefix(0, digest(List.of(), 0));
 
     AuditCheckpoints(JdbcClient jdbc, Clock clock, CheckpointProperties properties) {
         this.jdbc = jdbc;
@@ -50,8 +55,11 @@ public class AuditCheckpoints {
         this.file = new CheckpointLog(properties.file());
         this.publish = properties.publish();
         List<CheckpointLog.Line> lines = file.read();
-        this.latest = lines.stream().map(CheckpointLog.Line::checkpoint).filter(this::signedHere)
-                .reduce((a, b) -> b).orElse(null);
+        for (int i = lines.size() - 1; i >= 0 && latest == null; i--) {
+            if (signedHere(lines.get(i).checkpoint())) {
+                latest = lines.get(i).checkpoint();
+            }
+        }
         log.info("Audit checkpoints: key {} (public key SHA-256 {}), log {} with {} lines",
                 properties.keyFile(), key.fingerprint(), properties.file(), lines.size());
     }
@@ -73,8 +81,8 @@ public class AuditCheckpoints {
         }
         Long broken = firstUnchainedEntry(previous, head);
         if (broken != null) {
-            log.error("Audit chain does not continue checkpoint {} (first differing entry {}): nothing signed",
-                    previous == null ? 0 : previous.seq(), broken);
+            log.error("Audit chain no longer continues checkpoint {} (it differs at entry {}): nothing signed; "
+                    + "verify the audit trail", previous == null ? 0 : previous.seq(), broken);
             return new Result(Outcome.REFUSED, previous, broken);
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -140,9 +148,42 @@ public class AuditCheckpoints {
         return key.fingerprint();
     }
 
-    /** The checkpoint log as it is now, each line checked for form and signature, for comparing with the chain. */
+    /**
+     * The checkpoint log as it is now, each line checked for form and signature, for comparing with the chain.
+     * A JDK Ed25519 verification costs milliseconds, so the lines already found valid are remembered as a
+     * digest of the log's valid prefix: while that prefix is byte for byte unchanged, only later lines are
+     * verified again.
+     */
     CheckpointComparison comparison() {
-        return new CheckpointComparison(file.read(), this::signedHere);
+        List<CheckpointLog.Line> lines = file.read();
+        ValidPrefix known = validPrefix;
+        int skip = known.lines() <= lines.size() && Arrays.equals(known.digest(), digest(lines, known.lines()))
+                ? known.lines() : 0;
+        int[] prefix = {skip};
+        CheckpointComparison comparison = new CheckpointComparison(lines, index -> {
+            boolean valid = index < skip || signedHere(lines.get(index).checkpoint());
+            if (valid && index == prefix[0]) {
+                prefix[0]++;
+            }
+            return valid;
+        });
+        validPrefix = new ValidPrefix(prefix[0], digest(lines, prefix[0]));
+        return comparison;
+    }
+
+    private record ValidPrefix(int lines, byte[] digest) {
+    }
+
+    private static byte[] digest(List<CheckpointLog.Line> lines, int count) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < count; i++) {
+                sha.update((lines.get(i).number() + " " + lines.get(i).text() + "\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean signedHere(Checkpoint c) {

@@ -3,7 +3,7 @@ package cn.anhuan.audit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Compares the re-computed chain, entry by entry in id order, with the validly signed checkpoints of the log.
@@ -22,12 +22,14 @@ final class CheckpointComparison {
     private int disagreeing;
     private AuditVerification.Disagreement first;
 
-    CheckpointComparison(List<CheckpointLog.Line> log, Predicate<Checkpoint> signatureValid) {
+    /** {@code signatureValid} is asked, in file order, about each well-formed line by its index in {@code log}. */
+    CheckpointComparison(List<CheckpointLog.Line> log, IntPredicate signatureValid) {
         this.lines = log.size();
-        for (CheckpointLog.Line line : log) {
+        for (int i = 0; i < log.size(); i++) {
+            CheckpointLog.Line line = log.get(i);
             if (line.checkpoint() == null) {
                 bad(line.number(), "malformed", null);
-            } else if (!signatureValid.test(line.checkpoint())) {
+            } else if (!signatureValid.test(i)) {
                 bad(line.number(), "signature", line.checkpoint().seq());
             } else {
                 valid.add(line.checkpoint());

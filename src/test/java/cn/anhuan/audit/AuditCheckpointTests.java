@@ -3,7 +3,10 @@ package cn.anhuan.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,6 +21,7 @@ import cn.anhuan.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +46,8 @@ class AuditCheckpointTests {
     TransactionTemplate tx;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
 
     @Test
     void aRewrittenAndRechainedTrailIsReportedAgainstTheCheckpoints() throws Exception {
@@ -78,6 +84,15 @@ class AuditCheckpointTests {
                         .andExpect(jsonPath("$.problems.length()").value(0))
                         .andExpect(jsonPath("$.checkpoints.firstDisagreement.seq").value(d.seq()))
                         .andExpect(jsonPath("$.checkpoints.firstDisagreement.rewrittenFrom").value(d.rewrittenFrom()));
+                mvc.perform(post("/admin/audit/verify").with(user(users.loadUserByUsername("admin"))).with(csrf()))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("alert-danger"),
+                                org.hamcrest.Matchers.containsString("哈希链本身完整"),
+                                org.hamcrest.Matchers.containsString("第一个不符的是记录 " + d.seq() + " 的检查点"),
+                                org.hamcrest.Matchers.containsString(d.rewrittenFrom() == d.rewrittenTo()
+                                        ? "被改写的第一条记录是记录 " + d.rewrittenFrom()
+                                        : "被改写的第一条记录在记录 " + d.rewrittenFrom() + " 至 " + d.rewrittenTo()))));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -89,6 +104,7 @@ class AuditCheckpointTests {
     void aCheckpointLineWithABadSignatureIsReported() throws Exception {
         record("test.anchor-line", Map.of("n", 1));
         Checkpoint signed = checkpoints.checkpoint().latest();
+        assertThat(log.verify().intact()).as("the line is now among those known valid").isTrue();
         try (TamperedLine line = new TamperedLine(properties.file(), signed)) {
             AuditVerification v = log.verify();
             assertThat(v.intact()).isFalse();
