@@ -3,6 +3,7 @@ package cn.anhuan.audit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * A signed statement that the audit chain's entry {@code seq} had the hash {@code headHash} at {@code at}.
@@ -10,6 +11,9 @@ import java.time.format.DateTimeParseException;
  * {@link #signedText()}.
  */
 public record Checkpoint(long seq, String headHash, Instant at, String signature) {
+
+    private static final Pattern SEQ = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     /** What the signature covers; the prefix keeps a checkpoint signature from meaning anything else. */
     public String signedText() {
@@ -32,7 +36,7 @@ public record Checkpoint(long seq, String headHash, Instant at, String signature
     /** Reads a line of the log; null when it is not one. */
     static Checkpoint parse(String line) {
         String[] f = line.strip().split(" ");
-        if (f.length != 4 || !f[1].matches("[0-9a-f]{64}") || !f[0].matches("[0-9]{1,18}")) {
+        if (f.length != 4 || !HASH.matcher(f[1]).matches() || !SEQ.matcher(f[0]).matches()) {
             return null;
         }
         try {
