@@ -118,7 +118,7 @@ class AuditCheckpointTests {
     @Test
     void theScheduleAnchorsNewEntriesByItself() throws Exception {
         long id = record("test.anchor-scheduled", Map.of("n", 1));
-        await().atMost(Duration.ofSeconds(20)).until(() -> lastLineSeq() >= id);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastLineSeq() >= id);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.keyFile())))
                 .isEqualTo("rw-------");
         AuditVerification v = log.verify();
