@@ -13,3 +13,23 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// The page features' calls to /api/v1 (maps, charts): with the session cookie and the CSRF token of the page,
+// as JSON; a refused call (session ended) rejects instead of handing an error body to the chart.
+window.anhuanFetchJson = function (url) {
+  var headers = { 'Accept': 'application/json' };
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    headers[header.content] = token.content;
+  }
+  return fetch(url, { headers: headers, credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) { throw new Error(url + ': HTTP ' + r.status); }
+    return r.json();
+  });
+};
+// Text for HTML that ECharts renders (tooltips): names come from users and must not become markup.
+window.anhuanEscapeHtml = function (text) {
+  return String(text === null || text === undefined ? '' : text).replace(/[&<>"']/g, function (c) {
+    return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+  });
+};

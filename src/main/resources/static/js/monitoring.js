@@ -2,8 +2,7 @@
 (function () {
   var el = document.getElementById('reading-chart');
   if (!el || !window.echarts) { return; }
-  fetch(el.dataset.src, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-    .then(function (r) { return r.json(); })
+  window.anhuanFetchJson(el.dataset.src)
     .then(function (values) {
       var byCn = {};
       values.forEach(function (v) {

@@ -2,14 +2,13 @@
 (function () {
   var el = document.getElementById('risk-map');
   if (!el || !window.echarts) { return; }
-  fetch(el.dataset.src, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
-    .then(function (r) { return r.json(); })
+  window.anhuanFetchJson(el.dataset.src)
     .then(function (points) {
       var chart = echarts.init(el);
       chart.setOption({
         grid: { left: 50, right: 20, top: 20, bottom: 40 },
         xAxis: { type: 'value', scale: true }, yAxis: { type: 'value', scale: true },
-        tooltip: { formatter: function (p) { return p.data.name; } },
+        tooltip: { formatter: function (p) { return window.anhuanEscapeHtml(p.data.name); } },
         series: [{ type: 'scatter', symbolSize: 7, data: points.map(function (p) {
           return { name: p.name, value: [Number(p.longitude), Number(p.latitude)], itemStyle: { color: p.color } };
         }) }]

@@ -35,52 +35,66 @@ public class ApiTokens {
     static final String PREFIX = "ah_";
     private static final int MAX_ACTIVE_PER_USER = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The expiry a token has in effect: its own, but never later than the maximum lifetime allows. */
+    static final String EXPIRES = "least(t.expires_at, t.created_at + make_interval(secs => :maxLifetime))";
     private static final String SELECT = """
-            select t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, t.expires_at, t.last_used_at,
+            select t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, %s as expires_at, t.last_used_at,
                    t.revoked_at
             from identity.api_token t join identity.app_user u on u.id = t.user_id
-            """;
+            """.formatted(EXPIRES);
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
     private final TokenCache tokenCache;
+    private final Duration maxLifetime;
 
-    ApiTokens(JdbcClient jdbc, AuditTrail audit, Clock clock, TokenCache tokenCache) {
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, Clock clock, TokenCache tokenCache, SecurityProperties properties) {
         this.tokenCache = tokenCache;
+        this.maxLifetime = properties.tokenMaxLifetime();
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The longest validity a token may be given, in days. */
+    public long maxValidDays() {
+        return maxLifetime.toDays();
     }
 
     /** The caller's own tokens, newest first. */
     @Transactional(readOnly = true)
     public List<ApiTokenView> mine() {
         return jdbc.sql(SELECT + "where t.user_id = :u order by t.id desc").param("u", me().id())
+                .param("maxLifetime", maxLifetime.toSeconds())
                 .query(ApiTokens::map).list();
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Transactional(readOnly = true)
     public List<ApiTokenView> all() {
-        return jdbc.sql(SELECT + "order by t.id desc limit 1000").query(ApiTokens::map).list();
+        return jdbc.sql(SELECT + "order by t.id desc limit 1000")
+                .param("maxLifetime", maxLifetime.toSeconds()).query(ApiTokens::map).list();
     }
 
-    /** Creates a token for the caller, valid for {@code validDays} days (1 to 366), or without expiry if null. */
+    /**
+     * Creates a token for the caller, valid for {@code validDays} days (1 to the maximum lifetime's days), or for
+     * the maximum lifetime ({@code anhuan.security.token-max-lifetime}) if null.
+     */
     @Transactional
     public IssuedToken create(String name, Integer validDays) {
         AnhuanUser me = me();
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new BusinessRuleException("name", "token.name.invalid");
         }
-        if (validDays != null && (validDays < 1 || validDays > 366)) {
-            throw new BusinessRuleException("validDays", "token.validDays.invalid");
+        if (validDays != null && (validDays < 1 || validDays > maxLifetime.toDays())) {
+            throw new BusinessRuleException("validDays", "token.validDays.invalid", maxLifetime.toDays());
         }
         long active = jdbc.sql("""
                 select count(*) from identity.api_token
-                where user_id = :u and revoked_at is null and (expires_at is null or expires_at > now())""")
-                .param("u", me.id()).query(Long.class).single();
+                where user_id = :u and revoked_at is null and %s > now()""".formatted(EXPIRES.replace("t.", "")))
+                .param("u", me.id()).param("maxLifetime", maxLifetime.toSeconds()).query(Long.class).single();
         if (active >= MAX_ACTIVE_PER_USER) {
             throw new BusinessRuleException("name", "token.tooMany", MAX_ACTIVE_PER_USER);
         }
@@ -88,7 +102,7 @@ public class ApiTokens {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        Instant expires = validDays == null ? null : now.plus(Duration.ofDays(validDays));
+        Instant expires = validDays == null ? now.plus(maxLifetime) : now.plus(Duration.ofDays(validDays));
         long id = jdbc.sql("""
                 insert into identity.api_token (user_id, name, token_hash, prefix, created_at, expires_at)
                 values (:u, :name, :hash, :prefix, :now, :expires) returning id""")
@@ -118,7 +132,8 @@ public class ApiTokens {
     }
 
     private ApiTokenView get(long id) {
-        return jdbc.sql(SELECT + "where t.id = :id").param("id", id).query(ApiTokens::map).optional()
+        return jdbc.sql(SELECT + "where t.id = :id").param("id", id)
+                .param("maxLifetime", maxLifetime.toSeconds()).query(ApiTokens::map).optional()
                 .orElseThrow(() -> new NotFoundException("api-token", id));
     }
 

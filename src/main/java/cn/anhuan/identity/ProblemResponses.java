@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /** 401 and 403 of the API and actuator as RFC 9457 problem details, in the caller's language. */
@@ -25,14 +26,29 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"anhuan\", Bearer realm=\"anhuan\"");
+        response.setHeader("WWW-Authenticate", challenge(request));
         write(request, response, 401, "unauthorized", "Unauthorized", "error.unauthorized");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, 403, "forbidden", "Forbidden", "error.forbidden");
+        if (e instanceof CsrfException) {
+            write(request, response, 403, "cross-site", "Forbidden", "error.crossSite");
+        } else {
+            write(request, response, 403, "forbidden", "Forbidden", "error.forbidden");
+        }
+    }
+
+    /**
+     * A Basic challenge makes a browser prompt for a password: it is offered to API clients and to requests that
+     * tried credentials, never to a browser that came without (a page whose session ended, a link opened).
+     */
+    static String challenge(HttpServletRequest request) {
+        boolean browser = request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Origin") != null
+                || request.getRequestedSessionId() != null;
+        return request.getHeader("Authorization") == null && browser
+                ? "Bearer realm=\"anhuan\"" : "Basic realm=\"anhuan\", Bearer realm=\"anhuan\"";
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String type,

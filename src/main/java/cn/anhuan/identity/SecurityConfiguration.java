@@ -3,7 +3,6 @@ package cn.anhuan.identity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,8 +14,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Three filter chains: the API (HTTP Basic or Bearer token, stateless, problem details), the actuator
- * (health open, the rest for administrators), and the pages (form login, session, CSRF, strict CSP).
+ * Three filter chains: the API (HTTP Basic, Bearer token or the page session read-only; CSRF token for session
+ * writes, cross-site Basic writes refused; problem details), the actuator (health open, the rest for
+ * administrators), and the pages (form login, session, CSRF, strict CSP). Swagger UI and the OpenAPI
+ * description are pages: signed-in users only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -70,7 +71,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenAuthentication tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenAuthentication tokens, ProblemResponses problems,
+                                 UserRepository users, ScopeResolver scopes) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/public/**").permitAll()
@@ -78,8 +80,12 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("anhuan").authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
+                .addFilterBefore(new ApiBrowserGuard(problems), BearerTokenFilter.class)
+                // A signed-in browser's session counts here too (page features call the API), read-only.
+                .securityContext(c -> c.securityContextRepository(new SessionLogin()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(c -> c.requireCsrfProtectionMatcher(ApiBrowserGuard.SESSION_WRITES))
+                .addFilterBefore(new SessionRefreshFilter(users, scopes, true), AuthorizationFilter.class)
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
                 // No servlet-API request wrapper: nothing reads the user through the request (getUserPrincipal etc.).
@@ -124,21 +130,28 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http, UserRepository users, ScopeResolver scopes) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/air/calculator", "/air/public/**", "/public/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/error", "/air/calculator", "/air/public/**", "/public/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                // One answer for every failure (wrong password, unknown name, delayed attempt, disabled account).
+                .formLogin(f -> f.loginPage("/login").successHandler(new RelativeLoginSuccess())
                         .failureHandler((request, response, exception) -> response.sendRedirect(
-                                request.getContextPath() + (exception instanceof LockedException
-                                        ? "/login?locked" : "/login?error"))))
+                                request.getContextPath() + "/login?error")))
+                .exceptionHandling(e -> e.authenticationEntryPoint(loginPage()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new SessionRefreshFilter(users, scopes), AuthorizationFilter.class);
+                .addFilterBefore(new SessionRefreshFilter(users, scopes, false), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** To the sign-in page by a relative URL: an absolute one would be built from the request's Host header. */
+    private static org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint loginPage() {
+        var entryPoint = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }

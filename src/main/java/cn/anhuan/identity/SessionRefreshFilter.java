@@ -18,24 +18,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a session's user in step with the database: a disabled or locked account, or one whose password was
- * reset, is signed out at its next request; a changed role or scope applies at once.
+ * reset, is signed out at its next request; a changed role or scope applies at once. On the API (session
+ * requests only: Basic and Bearer users are loaded afresh anyway) a signed-out session answers 401 instead of
+ * a redirect, and a refreshed user is not written back into the session.
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
 
     private final UserRepository users;
     private final ScopeResolver scopes;
+    private final boolean api;
     private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionRefreshFilter(UserRepository users, ScopeResolver scopes) {
+    SessionRefreshFilter(UserRepository users, ScopeResolver scopes, boolean api) {
         this.users = users;
         this.scopes = scopes;
+        this.api = api;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof AnhuanUser user && request.getSession(false) != null) {
+        if (auth != null && auth.getPrincipal() instanceof AnhuanUser user && request.getSession(false) != null
+                && !(api && request.getHeader("Authorization") != null)) {
             Optional<UserRow> row = users.findById(user.id());
             if (row.isEmpty() || !row.get().enabled() || !row.get().passwordHash().equals(user.passwordHash())
                     || (row.get().lockedUntil() != null && row.get().lockedUntil().isAfter(Instant.now()))) {
@@ -43,6 +48,10 @@ class SessionRefreshFilter extends OncePerRequestFilter {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
+                }
+                if (api) {
+                    chain.doFilter(request, response);
+                    return;
                 }
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
@@ -53,7 +62,9 @@ class SessionRefreshFilter extends OncePerRequestFilter {
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null,
                         fresh.getAuthorities()));
                 SecurityContextHolder.setContext(context);
-                repository.saveContext(context, request, response);
+                if (!api) {
+                    repository.saveContext(context, request, response);
+                }
             }
         }
         chain.doFilter(request, response);

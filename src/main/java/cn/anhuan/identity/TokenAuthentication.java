@@ -25,8 +25,11 @@ class TokenAuthentication {
     private final ScopeResolver scopes;
     private final Clock clock;
     private final TokenCache tokenCache;
+    private final Duration maxLifetime;
 
-    TokenAuthentication(JdbcClient jdbc, ScopeResolver scopes, Clock clock, TokenCache tokenCache) {
+    TokenAuthentication(JdbcClient jdbc, ScopeResolver scopes, Clock clock, TokenCache tokenCache,
+                        SecurityProperties properties) {
+        this.maxLifetime = properties.tokenMaxLifetime();
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
@@ -51,10 +54,10 @@ class TokenAuthentication {
         record Hit(UserRow user, OffsetDateTime lastUsed, OffsetDateTime expires) {
         }
         Optional<Hit> hit = jdbc.sql("""
-                select t.last_used_at as token_last_used_at, t.expires_at as token_expires_at, u.*
+                select t.last_used_at as token_last_used_at, %s as token_expires_at, u.*
                 from identity.api_token t join identity.app_user u on u.id = t.user_id
-                where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > :now)""")
-                .param("now", ApiTokens.utc(now)).param("hash", hash)
+                where t.token_hash = :hash and t.revoked_at is null and %s > :now""".formatted(ApiTokens.EXPIRES, ApiTokens.EXPIRES))
+                .param("now", ApiTokens.utc(now)).param("hash", hash).param("maxLifetime", maxLifetime.toSeconds())
                 .query((rs, n) -> new Hit(UserRepository.map(rs, n),
                         rs.getObject("token_last_used_at", OffsetDateTime.class),
                         rs.getObject("token_expires_at", OffsetDateTime.class)))

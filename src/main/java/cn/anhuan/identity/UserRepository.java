@@ -103,22 +103,6 @@ class UserRepository {
                 .update() == 1;
     }
 
-    /** Counts a failed login; returns the new count. Does not bump the version (not an account edit). */
-    int recordFailure(long id) {
-        return jdbc.sql("update identity.app_user set failed_attempts = failed_attempts + 1 where id = :id"
-                + " returning failed_attempts").param("id", id).query(Integer.class).single();
-    }
-
-    void lock(long id, Instant until) {
-        jdbc.sql("update identity.app_user set locked_until = :until, failed_attempts = 0 where id = :id")
-                .param("until", toOffset(until)).param("id", id).update();
-    }
-
-    void resetFailures(long id) {
-        jdbc.sql("update identity.app_user set failed_attempts = 0 where id = :id and failed_attempts > 0")
-                .param("id", id).update();
-    }
-
     boolean isEmpty() {
         return jdbc.sql("select count(*) from identity.app_user").query(Long.class).single() == 0;
     }

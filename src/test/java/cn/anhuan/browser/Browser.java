@@ -40,11 +40,24 @@ public final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--lang=zh-CN");
+        // The page's console, for tests that check a page ran without errors (consoleErrors).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return driver;
+    }
+
+    /**
+     * What the page wrote to its console at error level (failed requests and script errors) since the last call;
+     * not the ECharts bundle's own inline-style attempts, which the strict CSP blocks without harm to the chart.
+     */
+    public static java.util.List<String> consoleErrors(WebDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> !(m.contains("/webjars/echarts/") && m.contains("Applying inline style violates"))).toList();
     }
 
     public static WebDriverWait waitFor(WebDriver driver) {

@@ -13,8 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import cn.anhuan.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
 import org.hamcrest.Matchers;
@@ -26,13 +24,10 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Login, throttling, CSRF, session fixation, headers, tokens and the API's problem details. */
+/** Login, CSRF, session fixation, headers, tokens and the API's problem details. */
 @IntegrationTest
 class SecurityTests {
-
-    private static final AtomicInteger ADDRESS = new AtomicInteger(10);
 
     @Autowired
     MockMvc mvc;
@@ -127,41 +122,6 @@ class SecurityTests {
     }
 
     @Test
-    void anAccountIsLockedAfterRepeatedFailuresAndTheLockIsAudited() throws Exception {
-        String username = createUser("lockout.victim");
-        RequestPostProcessor address = fromAddress();
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(get("/api/v1/me").with(httpBasic(username, "not-the-password-" + i)).with(address))
-                    .andExpect(status().isUnauthorized());
-        }
-        mvc.perform(get("/api/v1/me").with(httpBasic(username, IntegrationTest.PASSWORD)).with(address))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(formLogin("/login").user(username).password(IntegrationTest.PASSWORD))
-                .andExpect(redirectedUrl("/login?locked"));
-        assertThat(jdbc.sql("""
-                select count(*) from audit.entry e join identity.app_user u on e.entity_id = u.id::text
-                where e.action = 'user.locked' and u.username = :u""").param("u", username)
-                .query(Long.class).single()).isEqualTo(1);
-        jdbc.sql("update identity.app_user set locked_until = now() - interval '1 second' where username = :u")
-                .param("u", username).update();
-        mvc.perform(get("/api/v1/me").with(httpBasic(username, IntegrationTest.PASSWORD)).with(address))
-                .andExpect(status().isOk());
-    }
-
-    @Test
-    void anAddressThatFailsTooOftenIsRefusedEvenWithTheRightPassword() throws Exception {
-        RequestPostProcessor address = fromAddress();
-        for (int i = 0; i < 30; i++) {
-            mvc.perform(get("/api/v1/me").with(httpBasic("guess" + i, "guess-password-" + i)).with(address))
-                    .andExpect(status().isUnauthorized());
-        }
-        mvc.perform(get("/api/v1/me").with(httpBasic("leader", IntegrationTest.PASSWORD)).with(address))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/me").with(httpBasic("leader", IntegrationTest.PASSWORD)).with(fromAddress()))
-                .andExpect(status().isOk());
-    }
-
-    @Test
     void apiTokensAuthenticateUntilRevokedOrExpired() throws Exception {
         String body = mvc.perform(post("/api/v1/tokens").with(httpBasic("city.env", IntegrationTest.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"exchange\",\"validDays\":30}"))
@@ -214,13 +174,5 @@ class SecurityTests {
                 values (:u, 'Test', :h, 'INSPECTOR', '141002')""")
                 .param("u", username).param("h", encoder.encode(IntegrationTest.PASSWORD)).update();
         return username;
-    }
-
-    private static RequestPostProcessor fromAddress() {
-        String address = "10.0.0." + ADDRESS.incrementAndGet();
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
     }
 }

@@ -60,7 +60,7 @@ class AccountApiController {
               String enterpriseCode, DataScope scope) {
     }
 
-    /** A token to create: its purpose and validity in days (null: no expiry). */
+    /** A token to create: its purpose and validity in days (null: the maximum lifetime). */
     record NewToken(String name, Integer validDays) {
     }
 }

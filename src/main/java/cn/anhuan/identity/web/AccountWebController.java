@@ -27,6 +27,7 @@ class AccountWebController {
     @GetMapping("/account")
     String account(Model model) {
         model.addAttribute("tokens", tokens.mine());
+        model.addAttribute("tokenMaxDays", tokens.maxValidDays());
         return "account/index";
     }
 
@@ -52,6 +53,8 @@ class AccountWebController {
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("tokenError", e.messageKey());
             redirect.addFlashAttribute("tokenErrorArgs", e.args());
+            redirect.addFlashAttribute("tokenName", name);
+            redirect.addFlashAttribute("tokenValidDays", validDays);
         }
         return "redirect:/account";
     }
