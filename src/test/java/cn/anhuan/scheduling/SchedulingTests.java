@@ -91,7 +91,7 @@ class SchedulingTests {
         return new SpringApplicationBuilder(AnhuanApplication.class, TestJobs.class).profiles("test").run(
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=5", "--server.port=0", "--monitoring.hj212.port=0",
-                "--spring.main.banner-mode=off",
+                "--spring.main.banner-mode=off", "--spring.autoconfigure.exclude=",
                 "--anhuan.scheduling.enabled=true", "--anhuan.scheduling.instance-name=" + name,
                 "--anhuan.scheduling.polling-interval=200ms", "--anhuan.scheduling.heartbeat-interval=1s",
                 "--anhuan.scheduling.missed-heartbeats=4",
