@@ -12,12 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The overdue-escalation ladder, run on a schedule: a reminder N days before the deadline, an overdue notice
+ * The overdue-escalation ladder, run on a schedule ({@link HazardJobs}): a reminder N days before the deadline, an overdue notice
  * on the day after it, an escalation to the city M days later. Each rung is one set-based INSERT into
  * {@code hazard.escalation_notice} (keyed by hazard, rung and deadline) of the hazards it notifies, so running it
  * twice notifies nobody twice, and an extended deadline starts its own ladder.
@@ -49,12 +48,11 @@ public class HazardEscalation {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${anhuan.hazard.escalation.cron:0 5 * * * *}", zone = "Asia/Shanghai")
-    void scheduled() {
-        run(LocalDate.now(clock));
-    }
-
-    /** One pass for the given day; returns how many hazards each rung notified. */
+    /**
+     * One pass for the given day; returns how many hazards each rung notified. Called through the Spring proxy
+     * (the scheduled job is {@link HazardJobs}), so the pass has its transaction: the advisory lock and
+     * {@code SET LOCAL} hold for it, and the audit entry is written with it.
+     */
     @Transactional
     public Result run(LocalDate today) {
         return run(today, properties.digestAbove());

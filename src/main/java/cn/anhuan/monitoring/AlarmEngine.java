@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The alarm rules, run after each committed batch and on a schedule. Exceedance: the last {@code sustained}
@@ -178,12 +178,11 @@ class AlarmEngine {
                 .optional().ifPresent(events::publishEvent);
     }
 
-    @Scheduled(fixedDelayString = "${monitoring.alarm.check-every:60s}", initialDelayString = "60s")
-    void scheduledOfflineCheck() {
-        checkOffline(clock.instant());
-    }
-
-    /** Opens an offline alarm for every enabled device that has sent data but not lately; returns how many. */
+    /**
+     * Opens an offline alarm for every enabled device that has sent data but not lately; returns how many. One
+     * transaction with the notifications the alarms cause. Scheduled by {@link MonitoringJobs}.
+     */
+    @Transactional
     int checkOffline(Instant at) {
         OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         List<Object[]> opened = jdbc.sql("""
