@@ -19,14 +19,16 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The {@code backup} and {@code restore} commands: {@code java -jar anhuan.jar backup --to FILE} and
  * {@code restore --from FILE}, with the application's own configuration (profiles, {@code --name=value},
  * environment variables). They work on the external database when {@code spring.datasource.url} is set, else on
  * the embedded one: a backup while the platform runs connects to its server, otherwise it starts the server
- * itself; a restore makes a new cluster in an empty data directory.
+ * itself; a restore makes a new cluster in an empty data directory. Exposed to the application's main class only.
  */
+@NamedInterface("backup")
 public final class DatabaseBackup {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseBackup.class);

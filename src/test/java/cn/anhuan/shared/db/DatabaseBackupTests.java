@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import cn.anhuan.AnhuanApplication;
 import cn.anhuan.IntegrationTest;
 import cn.anhuan.audit.AuditLog;
 import cn.anhuan.audit.AuditVerification;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code backup} of the running platform (demo data, a monthly partition made at run time, an uploaded file),
  * {@code restore} into an empty data directory, and the platform started on the restored directory: the audit
- * chain verifies and every table has the rows it had.
+ * chain verifies and every table has the rows it had; and the same commands on an external database.
  */
 @IntegrationTest
 class DatabaseBackupTests {
@@ -34,8 +36,13 @@ class DatabaseBackupTests {
             "identity.app_user", "enterprise.enterprise", "enterprise.licence", "risk.point", "hazard.hazard",
             "hazard.step", "air.hourly", "monitoring.device", "monitoring.reading", "audit.entry");
 
+    private static final String CHAIN = "select md5(string_agg(hash, ',' order by id)) from audit.entry";
+
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EmbeddedDatabase database;
 
     @Value("${anhuan.files.dir}")
     Path filesDir;
@@ -93,6 +100,41 @@ class DatabaseBackupTests {
             Files.deleteIfExists(upload);
             jdbc.sql("drop table monitoring.reading_2031_01").update();
         }
+    }
+
+    @Test
+    void backsUpAndRestoresAnExternalDatabaseNamedBySpringDatasourceUrl() throws Exception {
+        jdbc.sql("drop database if exists restored_external").update();
+        jdbc.sql("create database restored_external").update();
+        String server = "jdbc:postgresql://localhost:" + database.port() + "/";
+        String[] credentials = {"--spring.datasource.username=postgres",
+                "--spring.datasource.password=" + database.password(), "--spring.profiles.active=test"};
+        Path archive = dir.resolve("external.backup");
+        Map<String, Long> before = counts(jdbc);
+        String chain = jdbc.sql(CHAIN).query(String.class).single();
+
+        assertThat(DatabaseBackup.run(concat(new String[] {"backup", "--to", archive.toString(),
+                "--spring.datasource.url=" + server + "postgres"}, credentials))).isZero();
+        assertThat(DatabaseBackup.run(concat(new String[] {"restore", "--from", archive.toString(),
+                "--spring.datasource.url=" + server + "restored_external",
+                "--anhuan.files.dir=" + dir.resolve("external-files")}, credentials))).isZero();
+
+        try (HikariDataSource restored = new HikariDataSource()) {
+            restored.setJdbcUrl(server + "restored_external");
+            restored.setUsername("postgres");
+            restored.setPassword(database.password());
+            JdbcClient target = JdbcClient.create(restored);
+            assertThat(counts(target)).isEqualTo(before);
+            assertThat(target.sql(CHAIN).query(String.class).single()).as("the same hash chain").isEqualTo(chain);
+            assertThat(target.sql("select count(*) from flyway_schema_history").query(Long.class).single())
+                    .isEqualTo(jdbc.sql("select count(*) from flyway_schema_history").query(Long.class).single());
+        } finally {
+            jdbc.sql("drop database restored_external with (force)").update();
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(Arrays.stream(a), Arrays.stream(b)).toArray(String[]::new);
     }
 
     private static Map<String, Long> counts(JdbcClient jdbc) {
