@@ -31,6 +31,8 @@ import org.postgresql.copy.CopyManager;
  */
 final class BackupRestore {
 
+    static final String FILES = "files/";
+
     private BackupRestore() {
     }
 
@@ -45,6 +47,7 @@ final class BackupRestore {
             try (InputStream in = zip.getInputStream(manifestEntry)) {
                 manifest = BackupManifest.read(in);
             }
+            List<Path> files = fileTargets(zip, filesDir);
             requireEmpty(dataSource, filesDir);
             Flyway.configure(BackupRestore.class.getClassLoader()).dataSource(dataSource)
                     .locations(migrationLocations).target(manifest.flywayVersion()).load().migrate();
@@ -54,10 +57,10 @@ final class BackupRestore {
                     s.execute("analyze");
                 }
             }
-            int files = restoreFiles(zip, filesDir);
-            if (files != manifest.files()) {
-                throw new IOException("Restored " + files + " files, the backup lists " + manifest.files());
+            if (files.size() != manifest.files()) {
+                throw new IOException("The backup holds " + files.size() + " files, its manifest lists " + manifest.files());
             }
+            restoreFiles(zip, filesDir);
             return manifest;
         }
     }
@@ -141,24 +144,39 @@ final class BackupRestore {
         }
     }
 
-    private static int restoreFiles(ZipFile zip, Path filesDir) throws IOException {
+    /**
+     * Where each file of the archive goes, checked before anything is written: a name that leads outside the files
+     * directory ({@code ../}, an absolute path) refuses the whole archive.
+     */
+    static List<Path> fileTargets(ZipFile zip, Path filesDir) throws IOException {
         Path root = filesDir.toAbsolutePath().normalize();
-        int count = 0;
+        List<Path> targets = new ArrayList<>();
         for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
             ZipEntry entry = entries.nextElement();
-            if (entry.isDirectory() || !entry.getName().startsWith("files/")) {
+            if (entry.isDirectory() || !entry.getName().startsWith(FILES)) {
                 continue;
             }
-            Path target = root.resolve(entry.getName().substring("files/".length())).normalize();
+            Path target = root.resolve(entry.getName().substring(FILES.length())).normalize();
             if (!target.startsWith(root) || target.equals(root)) {
                 throw new IOException("The backup names a file outside the files directory: " + entry.getName());
             }
+            targets.add(target);
+        }
+        return targets;
+    }
+
+    private static void restoreFiles(ZipFile zip, Path filesDir) throws IOException {
+        Path root = filesDir.toAbsolutePath().normalize();
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            if (entry.isDirectory() || !entry.getName().startsWith(FILES)) {
+                continue;
+            }
+            Path target = root.resolve(entry.getName().substring(FILES.length())).normalize();
             Files.createDirectories(target.getParent());
             try (InputStream in = zip.getInputStream(entry)) {
                 Files.copy(in, target);
             }
-            count++;
         }
-        return count;
     }
 }

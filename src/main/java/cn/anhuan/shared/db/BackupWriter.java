@@ -151,7 +151,7 @@ final class BackupWriter {
         int count = 0;
         try (Stream<Path> paths = Files.walk(filesDir)) {
             for (Path file : paths.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry("files/" + filesDir.relativize(file).toString().replace('\\', '/')));
+                zip.putNextEntry(new ZipEntry(BackupRestore.FILES + filesDir.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, zip);
                 zip.closeEntry();
                 count++;
