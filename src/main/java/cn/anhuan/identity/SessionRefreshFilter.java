@@ -18,9 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a session's user in step with the database: a disabled or locked account, or one whose password was
- * reset, is signed out at its next request; a changed role or scope applies at once.
+ * reset, is signed out at its next request; a changed role or scope applies at once. A user whose password an
+ * administrator set is sent to its account page, and only that page (with its password form, sign-out and the static resources)
+ * answers until it has chosen a new password.
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
+
+    static final String CHANGE_PASSWORD_PAGE = "/account?passwordChangeRequired";
+    private static final java.util.List<String> OPEN_DURING_CHANGE = java.util.List.of("/account", "/account/password", "/logout",
+            "/login", "/error", "/css/", "/js/", "/img/", "/webjars/", "/favicon.ico");
 
     private final UserRepository users;
     private final ScopeResolver scopes;
@@ -55,7 +61,16 @@ class SessionRefreshFilter extends OncePerRequestFilter {
                 SecurityContextHolder.setContext(context);
                 repository.saveContext(context, request, response);
             }
+            if (row.get().passwordChangeRequired() && !openDuringChange(request)) {
+                response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean openDuringChange(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return OPEN_DURING_CHANGE.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
     }
 }
