@@ -1,9 +1,9 @@
 package cn.anhuan.risk.web;
 
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.List;
 
+import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.risk.RiskMethod;
 import cn.anhuan.risk.RiskPointCommand;
 import cn.anhuan.risk.RiskPointView;
@@ -20,20 +20,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RiskWebController {
 
-    private final RiskService risks;
+    private static final int PAGE = 50;
 
-    RiskWebController(RiskService risks) {
+    private final RiskService risks;
+    private final EnterpriseService enterprises;
+
+    RiskWebController(RiskService risks, EnterpriseService enterprises) {
         this.risks = risks;
+        this.enterprises = enterprises;
     }
 
+    /** The points in scope a page at a time, with the count of each level over all of them. */
     @GetMapping("/risk")
-    String list(@RequestParam(required = false) Long enterprise, Model model) {
-        var points = risks.points(enterprise);
+    String list(@RequestParam(required = false) Long enterprise, @RequestParam(required = false) Long after,
+                Model model) {
+        List<RiskPointView> points = risks.page(enterprise, after, PAGE);
         model.addAttribute("points", points);
+        model.addAttribute("names", enterprises.names(points.stream().map(RiskPointView::enterpriseId).toList()));
+        model.addAttribute("next", points.size() == PAGE ? points.get(points.size() - 1).id() : null);
         model.addAttribute("enterprise", enterprise);
-        Map<Integer, Long> byLevel = points.stream().collect(Collectors.groupingBy(RiskPointView::level,
-                Collectors.counting()));
-        model.addAttribute("byLevel", byLevel);
+        model.addAttribute("byLevel", risks.countsByLevel(enterprise));
         return "risk/list";
     }
 
