@@ -113,11 +113,13 @@ class HazardWebController {
      * the same page, with everything typed kept; an enterprise user's source is always its own check (企业自查).
      */
     @PostMapping("/hazards")
-    String report(@Valid @ModelAttribute("report") ReportHazard report, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
-        ReportHazard r = hazards.actsForGovernment() ? report : new ReportHazard(report.enterpriseId(), report.place(),
-                report.description(), report.category(), report.level(), report.basis(), "SELF", null);
-        if (!errors.hasErrors() && r.enterpriseId() != null) {
+    String report(@RequestParam Long enterpriseId, @Valid @ModelAttribute("report") ReportHazard report,
+                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        // A value that does not convert leaves no record (null), only the errors and what was typed.
+        if (!errors.hasErrors()) {
+            ReportHazard r = hazards.actsForGovernment() ? report : new ReportHazard(report.enterpriseId(),
+                    report.place(), report.description(), report.category(), report.level(), report.basis(), "SELF",
+                    report.foundAt());
             try {
                 long id = hazards.report(r).id();
                 redirect.addFlashAttribute("flash", "hazards.reported");
@@ -126,11 +128,7 @@ class HazardWebController {
                 e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey()));
             }
         }
-        if (r.enterpriseId() == null) {
-            throw new NotFoundException("enterprise", "");
-        }
-        return list(new HazardQuery(null, null, null, null, null, r.enterpriseId(), null, null, null), null, null,
-                model);
+        return list(new HazardQuery(null, null, null, null, null, enterpriseId, null, null, null), null, null, model);
     }
 
     @GetMapping("/hazards/{id}")
