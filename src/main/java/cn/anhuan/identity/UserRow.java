@@ -35,7 +35,7 @@ record UserRow(long id, String username, String displayName, String passwordHash
         m.put("departmentId", departmentId);
         m.put("enterpriseCode", enterpriseCode);
         m.put("enabled", enabled);
-        m.put("passwordChangeRequired", passwordChangeRequired);
+        m.put("changeAtNextSignIn", passwordChangeRequired);
         return m;
     }
 }
