@@ -296,6 +296,11 @@ public class HazardService {
         }
     }
 
+    /** Whether the caller acts for the government (records hazards from any source, not only its own check). */
+    public boolean actsForGovernment() {
+        return government();
+    }
+
     private static boolean government() {
         return Actor.hasAny(GOVERNMENT);
     }

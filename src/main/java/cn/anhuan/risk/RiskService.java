@@ -64,6 +64,32 @@ public class RiskService {
                 order by level, id limit 2000""")).param("e", enterpriseId).query(RiskService::map).list();
     }
 
+    /**
+     * One page of the points in scope (of one enterprise, or all), most severe level first: the page after the
+     * point {@code after} in that order (keyset), at most {@code limit}.
+     */
+    public List<RiskPointView> page(Long enterpriseId, Long after, int limit) {
+        if (enterpriseId != null) {
+            enterprises.get(enterpriseId);
+        }
+        return ScopeSql.bind(jdbc.sql("select * from risk.point where " + ScopeSql.enterprise("") + """
+                  and (cast(:e as bigint) is null or enterprise_id = :e)
+                  and (cast(:after as bigint) is null
+                       or (level, id) > (select p.level, p.id from risk.point p where p.id = :after))
+                order by level, id limit :limit""")).param("e", enterpriseId).param("after", after)
+                .param("limit", limit).query(RiskService::map).list();
+    }
+
+    /** How many points in scope (of one enterprise, or all) have each level (1..4; absent levels have none). */
+    public Map<Integer, Long> countsByLevel(Long enterpriseId) {
+        Map<Integer, Long> counts = new HashMap<>();
+        ScopeSql.bind(jdbc.sql("select level, count(*) from risk.point where " + ScopeSql.enterprise("") + """
+                  and (cast(:e as bigint) is null or enterprise_id = :e)
+                group by level""")).param("e", enterpriseId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getInt(1), rs.getLong(2)));
+        return counts;
+    }
+
     public RiskPointView get(long id) {
         return ScopeSql.bind(jdbc.sql("select * from risk.point where id = :id and " + ScopeSql.enterprise("")))
                 .param("id", id).query(RiskService::map).optional()

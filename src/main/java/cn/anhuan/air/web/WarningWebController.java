@@ -50,24 +50,46 @@ class WarningWebController {
         return "air/warnings";
     }
 
+    /**
+     * Saves the week's forecast. A value that is not a whole number, or is out of range, shows the page again
+     * naming that day and value beside its field, with everything typed kept.
+     */
     @PostMapping("/air/warnings/forecast")
-    String forecast(@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    String forecast(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         LocalDate today = LocalDate.now(clock);
+        List<String> typed = new ArrayList<>();
         List<Integer> values = new ArrayList<>();
-        try {
-            for (int i = 0; i < 7; i++) {
-                String v = params.get("aqi" + i);
-                values.add(v == null || v.isBlank() ? null : Integer.valueOf(v.trim()));
+        for (int i = 0; i < 7; i++) {
+            String v = params.getOrDefault("aqi" + i, "").trim();
+            typed.add(v);
+            if (v.isEmpty()) {
+                values.add(null);
+            } else if (v.matches("[0-9]{1,3}")) {
+                values.add(Integer.valueOf(v));
+            } else {
+                return forecastError(model, typed, params, i, "air.forecast.notANumber", today.plusDays(i).toString(), v);
             }
-            warnings.saveForecast(today, values);
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "air.forecast.range");
-            redirect.addFlashAttribute("errorArgs", new Object[] {"?"});
-        } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
         }
+        try {
+            warnings.saveForecast(today, values);
+        } catch (BusinessRuleException e) {
+            int day = e.field() != null && e.field().startsWith("aqi[") ? Integer.parseInt(e.field().replaceAll("\\D", "")) : -1;
+            return forecastError(model, typed, params, day, e.messageKey(), e.args());
+        }
+        redirect.addFlashAttribute("flash", "air.forecast.saved");
         return "redirect:/air/warnings";
+    }
+
+    private String forecastError(Model model, List<String> typed, Map<String, String> params, int day, String key,
+                                 Object... args) {
+        for (int i = typed.size(); i < 7; i++) {
+            typed.add(params.getOrDefault("aqi" + i, "").trim());
+        }
+        model.addAttribute("typed", typed);
+        model.addAttribute("badDay", day);
+        model.addAttribute("error", key);
+        model.addAttribute("errorArgs", args);
+        return page(model);
     }
 
     @PostMapping("/air/warnings")
