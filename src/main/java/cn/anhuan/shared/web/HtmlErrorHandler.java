@@ -31,8 +31,10 @@ class HtmlErrorHandler {
                         HttpServletResponse response, Model model) {
         response.setStatus(400);
         model.addAttribute("status", 400);
-        model.addAttribute("messageKey", "error.typeMismatch");
-        model.addAttribute("messageArgs", new Object[] {e.getName(), String.valueOf(e.getValue())});
+        boolean text = String.class.equals(e.getRequiredType());
+        model.addAttribute("messageKey", text ? "error.text.unstorable" : "error.typeMismatch");
+        model.addAttribute("messageArgs", text ? new Object[] {e.getName()}
+                : new Object[] {e.getName(), String.valueOf(e.getValue())});
         return "error";
     }
 
