@@ -27,6 +27,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -181,8 +182,8 @@ class EnterpriseWebController {
     }
 
     @PostMapping("/enterprises/{id}/licences")
-    String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
-                      @RequestParam(required = false) String issuer,
+    String addLicence(@PathVariable long id, @RequestParam @Size(max = 40) String kind, @RequestParam @Size(max = 100) String number,
+                      @RequestParam(required = false) @Size(max = 100) String issuer,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
                       RedirectAttributes redirect) {
@@ -196,8 +197,8 @@ class EnterpriseWebController {
     }
 
     @PostMapping("/enterprises/{id}/major-hazards")
-    String addMajorHazard(@PathVariable long id, @RequestParam String name, @RequestParam int exposedPeople,
-                          @RequestParam List<String> substance, @RequestParam List<MajorHazardRule.Category> category,
+    String addMajorHazard(@PathVariable long id, @RequestParam @Size(max = 200) String name, @RequestParam int exposedPeople,
+                          @RequestParam List<@Size(max = 200) String> substance, @RequestParam List<MajorHazardRule.Category> category,
                           @RequestParam List<BigDecimal> quantity,
                           @RequestParam List<BigDecimal> critical,
                           RedirectAttributes redirect) {

@@ -22,6 +22,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,8 +60,8 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing")
-    String list(@PathVariable long id, @RequestParam String documentNo, @RequestParam String supervisingUnit,
-                @RequestParam String supervisor,
+    String list(@PathVariable long id, @RequestParam @Size(max = 100) String documentNo, @RequestParam @Size(max = 200) String supervisingUnit,
+                @RequestParam @Size(max = 100) String supervisor,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                 RedirectAttributes redirect) {
         try {
@@ -75,7 +76,7 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing/delist")
-    String delist(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String delist(@PathVariable long id, @RequestParam(required = false) @Size(max = 2000) String note, RedirectAttributes redirect) {
         try {
             listings.delist(id, note);
         } catch (BusinessRuleException e) {
@@ -103,9 +104,9 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards")
-    String report(@RequestParam Long enterpriseId, @RequestParam String place, @RequestParam String description,
-                  @RequestParam String category, @RequestParam String level,
-                  @RequestParam(required = false) String basis, @RequestParam String source,
+    String report(@RequestParam Long enterpriseId, @RequestParam @Size(max = 200) String place, @RequestParam @Size(max = 4000) String description,
+                  @RequestParam @Size(max = 20) String category, @RequestParam @Size(max = 10) String level,
+                  @RequestParam(required = false) @Size(max = 500) String basis, @RequestParam @Size(max = 20) String source,
                   RedirectAttributes redirect) {
         try {
             return "redirect:/hazards/" + hazards.report(new ReportHazard(enterpriseId, place, description, category,
@@ -129,10 +130,10 @@ class HazardWebController {
 
     @PostMapping("/hazards/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam Integer version,
-               @RequestParam(required = false) String responsiblePerson, @RequestParam(required = false) String measures,
+               @RequestParam(required = false) @Size(max = 100) String responsiblePerson, @RequestParam(required = false) @Size(max = 4000) String measures,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-               @RequestParam(required = false) BigDecimal funds, @RequestParam(required = false) String contingencyPlan,
-               @RequestParam(required = false) String note, @RequestParam(required = false) Boolean approve,
+               @RequestParam(required = false) BigDecimal funds, @RequestParam(required = false) @Size(max = 4000) String contingencyPlan,
+               @RequestParam(required = false) @Size(max = 2000) String note, @RequestParam(required = false) Boolean approve,
                RedirectAttributes redirect) {
         HazardAction a;
         try {

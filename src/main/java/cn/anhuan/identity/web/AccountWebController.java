@@ -4,6 +4,7 @@ import cn.anhuan.identity.ApiTokens;
 import cn.anhuan.identity.IssuedToken;
 import cn.anhuan.identity.UserAccounts;
 import cn.anhuan.shared.BusinessRuleException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +32,7 @@ class AccountWebController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+    String changePassword(@RequestParam @Size(max = 128) String currentPassword, @RequestParam @Size(max = 128) String newPassword,
                           RedirectAttributes redirect) {
         try {
             accounts.changeOwnPassword(currentPassword, newPassword);
@@ -44,7 +45,7 @@ class AccountWebController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, @RequestParam(required = false) Integer validDays,
+    String createToken(@RequestParam @Size(max = 100) String name, @RequestParam(required = false) Integer validDays,
                        RedirectAttributes redirect) {
         try {
             IssuedToken issued = tokens.create(name, validDays);

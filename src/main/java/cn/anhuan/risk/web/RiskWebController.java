@@ -9,6 +9,7 @@ import cn.anhuan.risk.RiskPointCommand;
 import cn.anhuan.risk.RiskPointView;
 import cn.anhuan.risk.RiskService;
 import cn.anhuan.shared.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +39,12 @@ class RiskWebController {
     }
 
     @PostMapping("/risk")
-    String assess(@RequestParam Long enterpriseId, @RequestParam String name, @RequestParam String kind,
+    String assess(@RequestParam Long enterpriseId, @RequestParam @Size(max = 200) String name, @RequestParam @Size(max = 20) String kind,
                   @RequestParam RiskMethod method, @RequestParam(required = false) BigDecimal l,
                   @RequestParam(required = false) BigDecimal e,
                   @RequestParam(required = false) BigDecimal c,
-                  @RequestParam(required = false) BigDecimal s, @RequestParam String controlMeasures,
-                  @RequestParam String responsiblePost, RedirectAttributes redirect) {
+                  @RequestParam(required = false) BigDecimal s, @RequestParam @Size(max = 2000) String controlMeasures,
+                  @RequestParam @Size(max = 200) String responsiblePost, RedirectAttributes redirect) {
         try {
             risks.assess(new RiskPointCommand(enterpriseId, name, kind, method, l, e, c, s, controlMeasures,
                     responsiblePost, null));

@@ -4,10 +4,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 
 import cn.anhuan.IntegrationTest;
 import org.hamcrest.Matchers;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -77,6 +81,18 @@ class UnstorableTextTests {
                         .param("reporterName", "张\u0000三").param("lang", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(Matchers.containsString("reporterName contains a control character")));
+    }
+
+    @Test
+    void anImportRowWithANulOrATextOverItsLimitIsReportedByRowAndNothingIsStored() throws Exception {
+        String csv = "credit_code,name,region_code,industry_code,address\n"
+                + "91141002MA0L2R3P1X,%s,141002,FIREWORKS,正常地址\n".formatted("长".repeat(201))
+                + "91141002MA0L2R3P1X,正常名称,141002,FIREWORKS,地址\u0000二\n";
+        mvc.perform(multipart("/api/v1/enterprises/import").file(new MockMultipartFile("file", "e.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.row == 2)].field", Matchers.hasItem("name")))
+                .andExpect(jsonPath("$.errors[?(@.row == 3)].field", Matchers.hasItem("address")));
     }
 
     @Test
