@@ -69,8 +69,9 @@ public class ReductionList {
         if (regions.find(item.regionCode()).isEmpty()) {
             throw new BusinessRuleException("regionCode", "region.unknown", item.regionCode());
         }
-        EnterpriseView enterprise = enterprises.byCreditCode(item.enterpriseCode()).orElseThrow(() ->
-                new BusinessRuleException("enterpriseCode", "reference.outOfScope", "enterpriseCode", item.enterpriseCode()));
+        EnterpriseView enterprise = enterprises.byCreditCode(item.enterpriseCode())
+                .orElseThrow(() -> new BusinessRuleException("enterpriseCode", "reference.outOfScope",
+                        "enterpriseCode", item.enterpriseCode()));
         if (!item.regionCode().equals(enterprise.regionCode()) && !item.regionCode().equals(enterprise.zoneCode())) {
             throw new BusinessRuleException("regionCode", "air.reduction.regionMismatch", item.regionCode(),
                     enterprise.regionCode());

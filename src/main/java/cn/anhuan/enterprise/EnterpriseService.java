@@ -139,7 +139,8 @@ public class EnterpriseService {
     public EnterpriseView referenced(String field, Long id) {
         return scoped(jdbc.sql("select * from enterprise.enterprise where id = :id and " + ScopeSql.enterprise("")))
                 .param("id", id).query(EnterpriseService::map).optional()
-                .orElseThrow(() -> new BusinessRuleException(field, "reference.outOfScope", field, id));
+                .orElseThrow(() -> new BusinessRuleException(field, "reference.outOfScope", field,
+                        String.valueOf(id)));
     }
 
     public EnterpriseView get(long id) {

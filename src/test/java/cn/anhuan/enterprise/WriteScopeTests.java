@@ -139,14 +139,14 @@ class WriteScopeTests {
         mvc.perform(post("/api/v1/risk-points").with(as("yaodu.safety")).contentType(MediaType.APPLICATION_JSON)
                 .content(point.formatted(yaodu))).andExpect(status().is2xxSuccessful());
         refused("yaodu.safety", "/api/v1/monitoring/devices", """
-                {"mn":"SCOPE0000000001","systemType":"31","password":"123456","name":"越权设备","creditCode":"%s","outletCode":"DA001"}"""
+                {"mn":"WRSCOPE00000001","systemType":"31","password":"123456","name":"越权设备","creditCode":"%s","outletCode":"DA001"}"""
                 .formatted(houmaCode), "creditCode");
         String houmaStation = jdbc.sql("select min(code) from air.station where region_code = :r").param("r", HOUMA)
                 .query(String.class).single();
         refused("yaodu.safety", "/api/v1/monitoring/devices", """
-                {"mn":"SCOPE0000000002","systemType":"22","password":"123456","name":"越权站点设备","stationCode":"%s"}"""
+                {"mn":"WRSCOPE00000002","systemType":"22","password":"123456","name":"越权站点设备","stationCode":"%s"}"""
                 .formatted(houmaStation), "stationCode");
-        assertThat(jdbc.sql("select count(*) from monitoring.device where mn like 'SCOPE%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from monitoring.device where mn like 'WRSCOPE%'").query(Long.class).single()).isZero();
 
         String tracking = JsonPath.read(mvc.perform(post("/api/v1/public/citizen-reports")
                         .with(r -> { r.setRemoteAddr("10.9.2.1"); return r; }).contentType(MediaType.APPLICATION_JSON)

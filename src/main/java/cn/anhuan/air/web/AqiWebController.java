@@ -34,8 +34,10 @@ class AqiWebController {
     }
 
     @PostMapping("/air/calculator")
-    String calculate(@RequestParam(required = false) @Size(max = 10) String standard, @RequestParam(required = false) @Size(max = 10) String date,
-                     @RequestParam(defaultValue = "daily") @Size(max = 10) String report, @RequestParam Map<String, String> params,
+    String calculate(@RequestParam(required = false) @Size(max = 10) String standard,
+                     @RequestParam(required = false) @Size(max = 10) String date,
+                     @RequestParam(defaultValue = "daily") @Size(max = 10) String report,
+                     @RequestParam Map<String, String> params,
                      @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {

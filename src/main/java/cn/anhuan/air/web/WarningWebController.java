@@ -72,13 +72,15 @@ class WarningWebController {
     }
 
     @PostMapping("/air/warnings")
-    String issue(@RequestParam WarningLevel level, @RequestParam @Size(max = 100) String documentNo, @RequestParam @Size(max = 2000) String reason,
+    String issue(@RequestParam WarningLevel level, @RequestParam @Size(max = 100) String documentNo,
+                 @RequestParam @Size(max = 2000) String reason,
                  RedirectAttributes redirect) {
         return act(redirect, () -> warnings.issue(new WarningCommand(level, documentNo, reason, null, null, null, null)));
     }
 
     @PostMapping("/air/warnings/{id}/level")
-    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level, @RequestParam @Size(max = 2000) String reason,
+    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level,
+                       @RequestParam @Size(max = 2000) String reason,
                        @RequestParam Integer version, RedirectAttributes redirect) {
         return act(redirect, () -> warnings.changeLevel(id, new WarningCommand(level, null, reason, null, null, null,
                 version)));
@@ -101,7 +103,8 @@ class WarningWebController {
 
     @PostMapping("/air/reduction")
     String addItem(@RequestParam WarningLevel level, @RequestParam @Size(max = 30) String enterpriseCode,
-                   @RequestParam @Size(max = 200) String enterpriseName, @RequestParam @Size(max = 12) String regionCode, @RequestParam @Size(max = 2000) String measures,
+                   @RequestParam @Size(max = 200) String enterpriseName,
+                   @RequestParam @Size(max = 12) String regionCode, @RequestParam @Size(max = 2000) String measures,
                    @RequestParam BigDecimal so2, @RequestParam BigDecimal nox, @RequestParam BigDecimal pm,
                    @RequestParam BigDecimal vocs, RedirectAttributes redirect) {
         try {

@@ -182,7 +182,8 @@ class EnterpriseWebController {
     }
 
     @PostMapping("/enterprises/{id}/licences")
-    String addLicence(@PathVariable long id, @RequestParam @Size(max = 40) String kind, @RequestParam @Size(max = 100) String number,
+    String addLicence(@PathVariable long id, @RequestParam @Size(max = 40) String kind,
+                      @RequestParam @Size(max = 100) String number,
                       @RequestParam(required = false) @Size(max = 100) String issuer,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
@@ -197,8 +198,10 @@ class EnterpriseWebController {
     }
 
     @PostMapping("/enterprises/{id}/major-hazards")
-    String addMajorHazard(@PathVariable long id, @RequestParam @Size(max = 200) String name, @RequestParam int exposedPeople,
-                          @RequestParam List<@Size(max = 200) String> substance, @RequestParam List<MajorHazardRule.Category> category,
+    String addMajorHazard(@PathVariable long id, @RequestParam @Size(max = 200) String name,
+                          @RequestParam int exposedPeople,
+                          @RequestParam List<@Size(max = 200) String> substance,
+                          @RequestParam List<MajorHazardRule.Category> category,
                           @RequestParam List<BigDecimal> quantity,
                           @RequestParam List<BigDecimal> critical,
                           RedirectAttributes redirect) {

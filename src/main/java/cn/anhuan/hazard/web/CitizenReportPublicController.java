@@ -32,10 +32,12 @@ class CitizenReportPublicController {
     }
 
     @PostMapping("/public/report")
-    String submit(@RequestParam(required = false) @Size(max = 12) String regionCode, @RequestParam(required = false) @Size(max = 200) String place,
+    String submit(@RequestParam(required = false) @Size(max = 12) String regionCode,
+                  @RequestParam(required = false) @Size(max = 200) String place,
                   @RequestParam(required = false) @Size(max = 2000) String description,
                   @RequestParam(required = false) @Size(max = 50) String reporterName,
-                  @RequestParam(required = false) @Size(max = 20) String reporterPhone, HttpServletRequest request, Model model) {
+                  @RequestParam(required = false) @Size(max = 20) String reporterPhone, HttpServletRequest request,
+                  Model model) {
         try {
             model.addAttribute("trackingCode", reports.submit(regionCode, place, description, reporterName,
                     reporterPhone, request.getRemoteAddr()));

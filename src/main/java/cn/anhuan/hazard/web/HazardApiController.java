@@ -105,7 +105,8 @@ class HazardApiController {
 
     /** Actions: assign, rectify-on-the-spot, submit, accept, reject, request-extension, decide-extension. */
     @PostMapping("/{id}/actions/{action}")
-    HazardView act(@PathVariable long id, @PathVariable String action, @Valid @RequestBody HazardActionCommand command) {
+    HazardView act(@PathVariable long id, @PathVariable String action,
+                   @Valid @RequestBody HazardActionCommand command) {
         HazardAction a;
         try {
             a = HazardAction.ofPath(action);

@@ -60,7 +60,8 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing")
-    String list(@PathVariable long id, @RequestParam @Size(max = 100) String documentNo, @RequestParam @Size(max = 200) String supervisingUnit,
+    String list(@PathVariable long id, @RequestParam @Size(max = 100) String documentNo,
+                @RequestParam @Size(max = 200) String supervisingUnit,
                 @RequestParam @Size(max = 100) String supervisor,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                 RedirectAttributes redirect) {
@@ -76,7 +77,8 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing/delist")
-    String delist(@PathVariable long id, @RequestParam(required = false) @Size(max = 2000) String note, RedirectAttributes redirect) {
+    String delist(@PathVariable long id,
+                  @RequestParam(required = false) @Size(max = 2000) String note, RedirectAttributes redirect) {
         try {
             listings.delist(id, note);
         } catch (BusinessRuleException e) {
@@ -104,9 +106,11 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards")
-    String report(@RequestParam Long enterpriseId, @RequestParam @Size(max = 200) String place, @RequestParam @Size(max = 4000) String description,
+    String report(@RequestParam Long enterpriseId, @RequestParam @Size(max = 200) String place,
+                  @RequestParam @Size(max = 4000) String description,
                   @RequestParam @Size(max = 20) String category, @RequestParam @Size(max = 10) String level,
-                  @RequestParam(required = false) @Size(max = 500) String basis, @RequestParam @Size(max = 20) String source,
+                  @RequestParam(required = false) @Size(max = 500) String basis,
+                  @RequestParam @Size(max = 20) String source,
                   RedirectAttributes redirect) {
         try {
             return "redirect:/hazards/" + hazards.report(new ReportHazard(enterpriseId, place, description, category,
@@ -130,10 +134,13 @@ class HazardWebController {
 
     @PostMapping("/hazards/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam Integer version,
-               @RequestParam(required = false) @Size(max = 100) String responsiblePerson, @RequestParam(required = false) @Size(max = 4000) String measures,
+               @RequestParam(required = false) @Size(max = 100) String responsiblePerson,
+               @RequestParam(required = false) @Size(max = 4000) String measures,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-               @RequestParam(required = false) BigDecimal funds, @RequestParam(required = false) @Size(max = 4000) String contingencyPlan,
-               @RequestParam(required = false) @Size(max = 2000) String note, @RequestParam(required = false) Boolean approve,
+               @RequestParam(required = false) BigDecimal funds,
+               @RequestParam(required = false) @Size(max = 4000) String contingencyPlan,
+               @RequestParam(required = false) @Size(max = 2000) String note,
+               @RequestParam(required = false) Boolean approve,
                RedirectAttributes redirect) {
         HazardAction a;
         try {

@@ -32,7 +32,8 @@ class AccountWebController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam @Size(max = 128) String currentPassword, @RequestParam @Size(max = 128) String newPassword,
+    String changePassword(@RequestParam @Size(max = 128) String currentPassword,
+                          @RequestParam @Size(max = 128) String newPassword,
                           RedirectAttributes redirect) {
         try {
             accounts.changeOwnPassword(currentPassword, newPassword);

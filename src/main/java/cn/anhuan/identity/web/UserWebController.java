@@ -113,7 +113,8 @@ class UserWebController {
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam @Size(max = 128) String password, @RequestParam Integer version,
+    String resetPassword(@PathVariable long id, @RequestParam @Size(max = 128) String password,
+                         @RequestParam Integer version,
                          RedirectAttributes redirect) {
         try {
             accounts.resetPassword(id, password, version);

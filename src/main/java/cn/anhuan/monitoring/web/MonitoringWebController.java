@@ -112,7 +112,8 @@ class MonitoringWebController {
     }
 
     @PostMapping("/monitoring/devices/{id}/limits")
-    String limit(@PathVariable long id, @RequestParam @Size(max = 10) String pollutant, @RequestParam @Size(max = 30) String limit,
+    String limit(@PathVariable long id, @RequestParam @Size(max = 10) String pollutant,
+                 @RequestParam @Size(max = 30) String limit,
                  @RequestParam(defaultValue = "false") boolean converted, @RequestParam @Size(max = 4) String dataCn,
                  @RequestParam @Size(max = 10) String sustained, RedirectAttributes redirect) {
         try {
@@ -166,7 +167,8 @@ class MonitoringWebController {
     }
 
     @PostMapping("/monitoring/alarms/{id}")
-    String act(@PathVariable long id, @RequestParam @Size(max = 20) String action, @RequestParam(required = false) @Size(max = 2000) String note,
+    String act(@PathVariable long id, @RequestParam @Size(max = 20) String action,
+               @RequestParam(required = false) @Size(max = 2000) String note,
                @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
         try {
             AlarmView a = switch (action) {

@@ -65,12 +65,14 @@ class RiskApiController {
     }
 
     @GetMapping("/risk-bands")
-    RiskService.Bands bands(@RequestParam RiskMethod method, @RequestParam(required = false) @Size(max = 40) String industry) {
+    RiskService.Bands bands(@RequestParam RiskMethod method,
+                            @RequestParam(required = false) @Size(max = 40) String industry) {
         return risks.bands(method, industry == null ? "*" : industry);
     }
 
     @PutMapping("/risk-bands")
-    RiskService.Bands setBands(@RequestParam RiskMethod method, @RequestParam(required = false) @Size(max = 40) String industry,
+    RiskService.Bands setBands(@RequestParam RiskMethod method,
+                               @RequestParam(required = false) @Size(max = 40) String industry,
                                @RequestBody List<BigDecimal> lowerBounds) {
         return risks.setBands(method, industry, lowerBounds);
     }

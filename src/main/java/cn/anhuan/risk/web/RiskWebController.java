@@ -39,7 +39,8 @@ class RiskWebController {
     }
 
     @PostMapping("/risk")
-    String assess(@RequestParam Long enterpriseId, @RequestParam @Size(max = 200) String name, @RequestParam @Size(max = 20) String kind,
+    String assess(@RequestParam Long enterpriseId, @RequestParam @Size(max = 200) String name,
+                  @RequestParam @Size(max = 20) String kind,
                   @RequestParam RiskMethod method, @RequestParam(required = false) BigDecimal l,
                   @RequestParam(required = false) BigDecimal e,
                   @RequestParam(required = false) BigDecimal c,
