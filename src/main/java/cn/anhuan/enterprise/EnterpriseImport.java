@@ -20,7 +20,6 @@ import java.util.Set;
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.enterprise.EnterpriseImportReport.RowProblem;
 import cn.anhuan.organization.IndustryService;
-import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -86,7 +85,6 @@ public class EnterpriseImport {
         List<EnterpriseCommand> commands = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
         Set<String> existing = new HashSet<>();
-        DataScope scope = DataScope.current();
         int errorCount = 0;
         for (int i = 0; i < rows.size(); i++) {
             int rowNo = i + 2;
@@ -103,9 +101,6 @@ public class EnterpriseImport {
                 } else if (enterprises.creditCodeTaken(code)) {
                     existing.add(code);
                     problems.add(new FieldProblem("credit_code", "enterprise.creditCode.taken", code));
-                }
-                if (c.regionCode() != null && !scope.seesRegion(c.regionCode().trim())) {
-                    problems.add(new FieldProblem("region_code", "enterprise.region.outOfScope", c.regionCode()));
                 }
             }
             if (!problems.isEmpty()) {

@@ -15,6 +15,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.NotFoundException;
+import cn.anhuan.shared.Versions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,7 @@ public class UserAccounts {
         UserRow after = before.withProfile(c.displayName().trim(), c.role(), region,
                 c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(),
                 c.role() == Role.ENTERPRISE_OFFICER ? trimToNull(c.enterpriseCode()) : null);
-        return save("user.updated", before, after, c.version() == null ? before.version() : c.version());
+        return save("user.updated", before, after, Versions.required(c.version()));
     }
 
     @Transactional
@@ -103,7 +104,7 @@ public class UserAccounts {
             throw new BusinessRuleException("enabled", "user.disable.self");
         }
         return save(enabled ? "user.enabled" : "user.disabled", before, before.withEnabled(enabled),
-                version == null ? before.version() : version);
+                Versions.required(version));
     }
 
     /**
@@ -116,7 +117,7 @@ public class UserAccounts {
         PasswordPolicy.check("password", newPassword);
         UserRow before = visible(id);
         return save("user.password-reset", before, before.withPassword(encoder.encode(newPassword), true),
-                version == null ? before.version() : version);
+                Versions.required(version));
     }
 
     /**

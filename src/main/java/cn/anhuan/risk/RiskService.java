@@ -18,10 +18,11 @@ import cn.anhuan.enterprise.EnterpriseRecords;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
 import cn.anhuan.shared.ConflictException;
-import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -149,7 +150,7 @@ public class RiskService {
     @Transactional
     @PreAuthorize(ASSESSORS)
     public RiskPointView assess(RiskPointCommand c) {
-        EnterpriseView e = enterprises.get(c.enterpriseId());
+        EnterpriseView e = enterprises.referenced("enterpriseId", c.enterpriseId());
         Scored s = score(c, e);
         long id = jdbc.sql("""
                 insert into risk.point (enterprise_id, credit_code, region_code, zone_code, industry_code, name, kind,
@@ -175,7 +176,7 @@ public class RiskService {
                     responsible_post = :post, updated_at = :now, version = version + 1
                 where id = :id and version = :version""")
                 .params(params(c, e, s)).param("id", id)
-                .param("version", c.version() == null ? before.version() : c.version()).update();
+                .param("version", Versions.required(c.version())).update();
         if (updated == 0) {
             throw ConflictException.staleVersion("risk-point", id);
         }

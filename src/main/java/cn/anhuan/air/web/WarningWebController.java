@@ -13,6 +13,7 @@ import cn.anhuan.air.WarningCommand;
 import cn.anhuan.air.WarningLevel;
 import cn.anhuan.air.WarningService;
 import cn.anhuan.shared.BusinessRuleException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,20 +94,22 @@ class WarningWebController {
     }
 
     @PostMapping("/air/warnings")
-    String issue(@RequestParam WarningLevel level, @RequestParam String documentNo, @RequestParam String reason,
+    String issue(@RequestParam WarningLevel level, @RequestParam @Size(max = 100) String documentNo,
+                 @RequestParam @Size(max = 2000) String reason,
                  RedirectAttributes redirect) {
         return act(redirect, () -> warnings.issue(new WarningCommand(level, documentNo, reason, null, null, null, null)));
     }
 
     @PostMapping("/air/warnings/{id}/level")
-    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level, @RequestParam String reason,
+    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level,
+                       @RequestParam @Size(max = 2000) String reason,
                        @RequestParam Integer version, RedirectAttributes redirect) {
         return act(redirect, () -> warnings.changeLevel(id, new WarningCommand(level, null, reason, null, null, null,
                 version)));
     }
 
     @PostMapping("/air/warnings/{id}/lift")
-    String lift(@PathVariable long id, @RequestParam String reason, @RequestParam Integer version,
+    String lift(@PathVariable long id, @RequestParam @Size(max = 2000) String reason, @RequestParam Integer version,
                 RedirectAttributes redirect) {
         return act(redirect, () -> warnings.lift(id, reason, version));
     }
@@ -121,8 +124,9 @@ class WarningWebController {
     }
 
     @PostMapping("/air/reduction")
-    String addItem(@RequestParam WarningLevel level, @RequestParam String enterpriseCode,
-                   @RequestParam String enterpriseName, @RequestParam String regionCode, @RequestParam String measures,
+    String addItem(@RequestParam WarningLevel level, @RequestParam @Size(max = 30) String enterpriseCode,
+                   @RequestParam @Size(max = 200) String enterpriseName,
+                   @RequestParam @Size(max = 12) String regionCode, @RequestParam @Size(max = 2000) String measures,
                    @RequestParam BigDecimal so2, @RequestParam BigDecimal nox, @RequestParam BigDecimal pm,
                    @RequestParam BigDecimal vocs, RedirectAttributes redirect) {
         try {

@@ -27,6 +27,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -187,8 +188,9 @@ class EnterpriseWebController {
 
     /** Adds a licence; a refused one shows the page again with the rule broken and the licence typed kept. */
     @PostMapping("/enterprises/{id}/licences")
-    String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
-                      @RequestParam(required = false) String issuer,
+    String addLicence(@PathVariable long id, @RequestParam @Size(max = 40) String kind,
+                      @RequestParam @Size(max = 100) String number,
+                      @RequestParam(required = false) @Size(max = 100) String issuer,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
                       Model model, RedirectAttributes redirect) {
@@ -206,9 +208,12 @@ class EnterpriseWebController {
      * page again with the message and the installation typed kept.
      */
     @PostMapping("/enterprises/{id}/major-hazards")
-    String addMajorHazard(@PathVariable long id, @RequestParam String name, @RequestParam String exposedPeople,
-                          @RequestParam List<String> substance, @RequestParam List<MajorHazardRule.Category> category,
-                          @RequestParam List<String> quantity, @RequestParam List<String> critical,
+    String addMajorHazard(@PathVariable long id, @RequestParam @Size(max = 200) String name,
+                          @RequestParam @Size(max = 20) String exposedPeople,
+                          @RequestParam List<@Size(max = 200) String> substance,
+                          @RequestParam List<MajorHazardRule.Category> category,
+                          @RequestParam List<@Size(max = 40) String> quantity,
+                          @RequestParam List<@Size(max = 40) String> critical,
                           Model model, RedirectAttributes redirect) {
         List<MajorHazardRule.Substance> substances = new ArrayList<>();
         int people;

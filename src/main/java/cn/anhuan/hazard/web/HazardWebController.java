@@ -22,6 +22,7 @@ import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,8 +62,9 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing")
-    String list(@PathVariable long id, @RequestParam String documentNo, @RequestParam String supervisingUnit,
-                @RequestParam String supervisor,
+    String list(@PathVariable long id, @RequestParam @Size(max = 100) String documentNo,
+                @RequestParam @Size(max = 200) String supervisingUnit,
+                @RequestParam @Size(max = 100) String supervisor,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                 RedirectAttributes redirect) {
         try {
@@ -77,7 +79,8 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing/delist")
-    String delist(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String delist(@PathVariable long id,
+                  @RequestParam(required = false) @Size(max = 2000) String note, RedirectAttributes redirect) {
         try {
             listings.delist(id, note);
         } catch (BusinessRuleException e) {
@@ -148,7 +151,7 @@ class HazardWebController {
      */
     @PostMapping("/hazards/{id}/{action}")
     String act(@PathVariable long id, @PathVariable String action,
-               @ModelAttribute("command") HazardActionCommand command, BindingResult errors, Model model,
+               @Valid @ModelAttribute("command") HazardActionCommand command, BindingResult errors, Model model,
                RedirectAttributes redirect) {
         HazardAction a;
         try {

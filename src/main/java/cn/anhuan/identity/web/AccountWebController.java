@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +46,8 @@ class AccountWebController {
      * and carries the account as now stored, so the session check does not take the new password for a reset.
      */
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-                          @RequestParam(required = false) String newPassword, HttpServletRequest request,
+    String changePassword(@RequestParam(required = false) @Size(max = 128) String currentPassword,
+                          @RequestParam(required = false) @Size(max = 128) String newPassword, HttpServletRequest request,
                           HttpServletResponse response, RedirectAttributes redirect) {
         try {
             AnhuanUser fresh = accounts.changeOwnPassword(currentPassword, newPassword);
@@ -66,7 +67,7 @@ class AccountWebController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, @RequestParam(required = false) Integer validDays,
+    String createToken(@RequestParam @Size(max = 100) String name, @RequestParam(required = false) Integer validDays,
                        RedirectAttributes redirect) {
         try {
             IssuedToken issued = tokens.create(name, validDays);

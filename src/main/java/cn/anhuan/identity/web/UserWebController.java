@@ -9,6 +9,7 @@ import cn.anhuan.organization.DepartmentService;
 import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -116,7 +117,8 @@ class UserWebController {
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam(required = false) String password, @RequestParam Integer version,
+    String resetPassword(@PathVariable long id, @RequestParam(required = false) @Size(max = 128) String password,
+                         @RequestParam Integer version,
                          RedirectAttributes redirect) {
         try {
             accounts.resetPassword(id, password, version);

@@ -9,6 +9,7 @@ import cn.anhuan.risk.RiskPointView;
 import cn.anhuan.risk.RiskService;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
