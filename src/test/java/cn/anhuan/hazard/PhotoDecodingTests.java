@@ -1,0 +1,200 @@
+package cn.anhuan.hazard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+import javax.imageio.ImageIO;
+
+import cn.anhuan.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Photos cannot take the heap: the pixel count from the header decides before decoding, thumbnails are decoded
+ * subsampled and a few at a time, and the EXIF orientation turns the thumbnail upright.
+ */
+@IntegrationTest
+class PhotoDecodingTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Thumbnails thumbnails;
+
+    @Test
+    void anImageOverTheMegapixelLimitIsRefusedFromItsHeader() throws Exception {
+        // 10,000 × 10,000 RGBA at 16 bits: 800 MB once decoded, a few KB as a file (only the header and a stub).
+        byte[] bomb = png(10_000, 10_000, 16, 6, new byte[] {0x78, (byte) 0x9C, 0x03, 0x00});
+        assertThat(bomb.length).isLessThan(100);
+        upload(hazard(), "bomb.png", bomb).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("10,000 × 10,000")))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("40 百万像素")));
+        // 7,000 × 7,000 grey is a complete, valid image of 49 megapixels: refused too (the old limit was 10,000 a side).
+        upload(hazard(), "big.png", png(7_000, 7_000, 8, 0, zeros(7_000, 7_000, 1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("7,000 × 7,000")));
+    }
+
+    @Test
+    void aLargePhotoWithinTheLimitIsDecodedSubsampled() throws Exception {
+        // 6,000 × 4,000 RGBA at 16 bits: 192 MB as a full decode.
+        byte[] photo = png(6_000, 4_000, 16, 6, zeros(6_000, 4_000, 8));
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        byte[] thumb = thumbnails.of(photo);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumb));
+        assertThat(small.getWidth()).isEqualTo(Thumbnails.SIZE);
+        assertThat(small.getHeight()).isEqualTo(213);
+        assertThat(allocated).as("bytes allocated to make the thumbnail").isLessThan(48L * 1024 * 1024);
+    }
+
+    @Test
+    void theThumbnailHonoursTheExifOrientation() throws Exception {
+        // Stored 200 wide × 100 high, left half red, right half blue; orientation 6 = turn 90° clockwise to show.
+        BufferedImage stored = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = stored.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 100, 100);
+        g.setColor(Color.BLUE);
+        g.fillRect(100, 0, 100, 100);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(stored, "jpg", jpeg);
+        byte[] photo = withExifOrientation(jpeg.toByteArray(), 6);
+        assertThat(Thumbnails.orientation(photo)).isEqualTo(6);
+
+        int hazard = hazard();
+        String body = upload(hazard, "phone.jpg", photo).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        byte[] thumb = mvc.perform(get("/api/v1/hazards/" + hazard + "/attachments/" + JsonPath.read(body, "$.id"))
+                        .param("thumbnail", "true").with(httpBasic("yaodu.inspector", IntegrationTest.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        BufferedImage upright = ImageIO.read(new ByteArrayInputStream(thumb));
+        assertThat(upright.getWidth()).isEqualTo(100);
+        assertThat(upright.getHeight()).isEqualTo(200);
+        assertThat(new Color(upright.getRGB(50, 20)).getRed()).as("top is the stored left (red)").isGreaterThan(200);
+        assertThat(new Color(upright.getRGB(50, 180)).getBlue()).as("bottom is the stored right (blue)")
+                .isGreaterThan(200);
+    }
+
+    @Test
+    void noMoreImagesAreDecodedAtOnceThanTheLimit() throws Exception {
+        int hazard = hazard();
+        byte[] photo = png(400, 300, 8, 0, zeros(400, 300, 1));
+        int permits = thumbnails.decodes.availablePermits();
+        assertThat(permits).isEqualTo(2);
+        thumbnails.decodes.acquire(permits);
+        CompletableFuture<Integer> waiting;
+        try {
+            waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return upload(hazard, "waits.png", photo).andReturn().getResponse().getStatus();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> !waiting.isDone());
+        } finally {
+            thumbnails.decodes.release(permits);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);
+        assertThat(waiting.get()).isEqualTo(201);
+    }
+
+    /** A PNG with the given header and the given (already zlib-compressed) image data. */
+    static byte[] png(int width, int height, int bitDepth, int colourType, byte[] idat) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", idat);
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    /** Compressed image data of all-zero rows (filter byte 0 and {@code bytesPerPixel × width} zeros each). */
+    static byte[] zeros(int width, int height, int bytesPerPixel) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] row = new byte[1 + width * bytesPerPixel];
+        try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION))) {
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(t);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** The JPEG with an APP1 Exif segment right after SOI whose IFD0 holds only the Orientation tag. */
+    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer exif = ByteBuffer.allocate(36).putShort((short) 0xFFE1).putShort((short) 34)
+                .put("Exif\0\0".getBytes(StandardCharsets.US_ASCII))
+                .put(new byte[] {'M', 'M', 0, 42}).putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putInt(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.writeBytes(exif.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    private ResultActions upload(int hazard, String name, byte[] bytes) throws Exception {
+        return mvc.perform(multipart("/api/v1/hazards/" + hazard + "/attachments")
+                .file(new MockMultipartFile("file", name, "image/png", bytes)).param("stage", "FOUND")
+                .with(httpBasic("yaodu.inspector", IntegrationTest.PASSWORD)));
+    }
+
+    private int hazard() throws Exception {
+        long enterprise = jdbc.sql("select id from enterprise.enterprise where credit_code = '911410023123456732'")
+                .query(Long.class).single();
+        return JsonPath.read(mvc.perform(post("/api/v1/hazards").with(httpBasic("yaodu.inspector",
+                        IntegrationTest.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"enterpriseId":%d,"place":"车间","description":"照片测试","category":"OBJECT",
+                         "level":"GENERAL","source":"GOVERNMENT"}""".formatted(enterprise)))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+    }
+}
