@@ -3,15 +3,22 @@ package cn.anhuan.shared.web;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
-/** Pages: a missing or out-of-scope record renders the 404 page; a stale edit renders the conflict page. */
+/**
+ * Pages: a missing or out-of-scope record renders the 404 page; a stale edit renders the conflict page; a bad
+ * value or a malformed upload renders the error page with its reason (400).
+ */
 @Order(Ordered.LOWEST_PRECEDENCE)
 @ControllerAdvice(annotations = Controller.class)
 class HtmlErrorHandler {
@@ -43,6 +50,33 @@ class HtmlErrorHandler {
         model.addAttribute("status", 400);
         model.addAttribute("messageKey", e.problems().get(0).messageKey());
         model.addAttribute("messageArgs", e.problems().get(0).args());
+        return "error";
+    }
+
+    /** A form upload whose multipart body cannot be parsed (cut short, no boundary) or is larger than allowed. */
+    @ExceptionHandler(MultipartException.class)
+    String malformedMultipart(MultipartException e, HttpServletResponse response, Model model) {
+        int status = e instanceof MaxUploadSizeExceededException ? 413 : 400;
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("messageKey", status == 413 ? "error.uploadTooLarge" : "error.multipart");
+        model.addAttribute("messageArgs", new Object[0]);
+        return "error";
+    }
+
+    /**
+     * Tomcat could not read the request's parameters: a multipart body cut short or without a boundary (its
+     * parameters are read first by the language switch, before any multipart argument), or a form body that is
+     * not valid URL encoding.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    String unreadableParameters(HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        String type = request.getContentType();
+        model.addAttribute("messageKey", type != null && type.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/") ? "error.multipart" : "error.parameters");
+        model.addAttribute("messageArgs", new Object[0]);
         return "error";
     }
 
