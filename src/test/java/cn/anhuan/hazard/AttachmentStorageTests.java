@@ -36,7 +36,7 @@ class AttachmentStorageTests {
     @WithUserDetails("yaodu.inspector")
     void aFailingTransactionLeavesNoFile() throws Exception {
         long hazard = hazard();
-        byte[] photo = PhotoDecodingTests.png(64, 48, 8, 0, PhotoDecodingTests.zeros(64, 48, 1));
+        byte[] photo = CraftedImages.png(64, 48, 8, 0, CraftedImages.zeros(64, 48, 1));
         Set<Path> before = filesOnDisk();
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             attachments.upload(hazard, "FOUND", "rolled-back.png", photo);
@@ -51,7 +51,7 @@ class AttachmentStorageTests {
     @WithUserDetails("yaodu.inspector")
     void theFileIsMovedIntoPlaceOnlyAfterTheCommit() throws Exception {
         long hazard = hazard();
-        byte[] photo = PhotoDecodingTests.png(64, 48, 8, 0, PhotoDecodingTests.zeros(64, 48, 1));
+        byte[] photo = CraftedImages.png(64, 48, 8, 0, CraftedImages.zeros(64, 48, 1));
         String key = tx.execute(status -> {
             Attachment a = attachments.upload(hazard, "FOUND", "committed.png", photo);
             String k = jdbc.sql("select storage_key from hazard.attachment where id = :id").param("id", a.id())

@@ -15,13 +15,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -53,14 +48,14 @@ class PhotoDecodingTests {
     @Test
     void anImageOverTheMegapixelLimitIsRefusedFromItsHeader() throws Exception {
         // 10,000 × 10,000 RGBA at 16 bits: 800 MB once decoded, a few KB as a file (only the header and a stub).
-        byte[] bomb = png(10_000, 10_000, 16, 6, new byte[] {0x78, (byte) 0x9C, 0x03, 0x00});
+        byte[] bomb = CraftedImages.png(10_000, 10_000, 16, 6, new byte[] {0x78, (byte) 0x9C, 0x03, 0x00});
         assertThat(bomb.length).isLessThan(100);
         upload(hazard(), "bomb.png", bomb).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("10,000 × 10,000")))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("40 百万像素")));
         // 7,000 × 7,000 grey is a complete, valid image of 49 megapixels: refused too (the old limit was 10,000 a side).
-        upload(hazard(), "big.png", png(7_000, 7_000, 8, 0, zeros(7_000, 7_000, 1)))
+        upload(hazard(), "big.png", CraftedImages.png(7_000, 7_000, 8, 0, CraftedImages.zeros(7_000, 7_000, 1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("7,000 × 7,000")));
     }
@@ -68,7 +63,7 @@ class PhotoDecodingTests {
     @Test
     void aLargePhotoWithinTheLimitIsDecodedSubsampled() throws Exception {
         // 6,000 × 4,000 RGBA at 16 bits: 192 MB as a full decode.
-        byte[] photo = png(6_000, 4_000, 16, 6, zeros(6_000, 4_000, 8));
+        byte[] photo = CraftedImages.png(6_000, 4_000, 16, 6, CraftedImages.zeros(6_000, 4_000, 8));
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         byte[] thumb = thumbnails.of(photo);
@@ -91,7 +86,7 @@ class PhotoDecodingTests {
         g.dispose();
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(stored, "jpg", jpeg);
-        byte[] photo = withExifOrientation(jpeg.toByteArray(), 6);
+        byte[] photo = CraftedImages.withExifOrientation(jpeg.toByteArray(), 6);
         assertThat(Thumbnails.orientation(photo)).isEqualTo(6);
 
         int hazard = hazard();
@@ -111,7 +106,7 @@ class PhotoDecodingTests {
     @Test
     void noMoreImagesAreDecodedAtOnceThanTheLimit() throws Exception {
         int hazard = hazard();
-        byte[] photo = png(400, 300, 8, 0, zeros(400, 300, 1));
+        byte[] photo = CraftedImages.png(400, 300, 8, 0, CraftedImages.zeros(400, 300, 1));
         int permits = thumbnails.decodes.availablePermits();
         assertThat(permits).isEqualTo(2);
         thumbnails.decodes.acquire(permits);
@@ -130,56 +125,6 @@ class PhotoDecodingTests {
         }
         await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);
         assertThat(waiting.get()).isEqualTo(201);
-    }
-
-    /** A PNG with the given header and the given (already zlib-compressed) image data. */
-    static byte[] png(int width, int height, int bitDepth, int colourType, byte[] idat) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IDAT", idat);
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    /** Compressed image data of all-zero rows (filter byte 0 and {@code bytesPerPixel × width} zeros each). */
-    static byte[] zeros(int width, int height, int bytesPerPixel) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] row = new byte[1 + width * bytesPerPixel];
-        try (DeflaterOutputStream z = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION))) {
-            for (int y = 0; y < height; y++) {
-                z.write(row);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
-    /** The JPEG with an APP1 Exif segment right after SOI whose IFD0 holds only the Orientation tag. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        ByteBuffer exif = ByteBuffer.allocate(36).putShort((short) 0xFFE1).putShort((short) 34)
-                .put("Exif\0\0".getBytes(StandardCharsets.US_ASCII))
-                .put(new byte[] {'M', 'M', 0, 42}).putInt(8)
-                .putShort((short) 1)
-                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
-                .putInt(0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.writeBytes(exif.array());
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 
     private ResultActions upload(int hazard, String name, byte[] bytes) throws Exception {
