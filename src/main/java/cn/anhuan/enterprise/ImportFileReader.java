@@ -21,7 +21,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -166,8 +165,17 @@ class ImportFileReader {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            column = reference == null ? column : new CellReference(reference).getCol();
+            column = reference == null ? column : column(reference);
             cells.put(column++, value == null ? "" : value.trim());
+        }
+
+        /** The zero-based column of a reference such as {@code AB12} (CellReference parses it with a regex). */
+        private static int column(String reference) {
+            int col = 0;
+            for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
+                col = col * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
+            }
+            return col - 1;
         }
 
         @Override

@@ -74,9 +74,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid", text("error.multipart"));
     }
 
-    /** Tomcat could not read the parameters: a broken multipart body, or a form body that is not URL encoding. */
+    /** Tomcat could not read the parameters: a broken or too large multipart body, or a form body that is not URL encoding. */
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail unreadableParameters(InvalidParameterException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.getErrorCode() == 413) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", text("error.uploadTooLarge"));
+        }
         String type = request.getContentType();
         return problem(HttpStatus.BAD_REQUEST, "invalid", text(type != null && type.toLowerCase(java.util.Locale.ROOT)
                 .startsWith("multipart/") ? "error.multipart" : "error.parameters"));

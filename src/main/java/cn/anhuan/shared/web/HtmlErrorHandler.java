@@ -65,17 +65,20 @@ class HtmlErrorHandler {
     }
 
     /**
-     * Tomcat could not read the request's parameters: a multipart body cut short or without a boundary (its
-     * parameters are read first by the language switch, before any multipart argument), or a form body that is
-     * not valid URL encoding.
+     * Tomcat could not read the request's parameters: a multipart body cut short, without a boundary or over the
+     * size limits (its parameters are read first by the language switch, before any multipart argument), or a
+     * form body that is not valid URL encoding.
      */
     @ExceptionHandler(InvalidParameterException.class)
-    String unreadableParameters(HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(400);
-        model.addAttribute("status", 400);
+    String unreadableParameters(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response,
+                                Model model) {
+        int status = e.getErrorCode() == 413 ? 413 : 400;
+        response.setStatus(status);
+        model.addAttribute("status", status);
         String type = request.getContentType();
-        model.addAttribute("messageKey", type != null && type.toLowerCase(java.util.Locale.ROOT)
-                .startsWith("multipart/") ? "error.multipart" : "error.parameters");
+        model.addAttribute("messageKey", status == 413 ? "error.uploadTooLarge" : type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") ? "error.multipart"
+                : "error.parameters");
         model.addAttribute("messageArgs", new Object[0]);
         return "error";
     }

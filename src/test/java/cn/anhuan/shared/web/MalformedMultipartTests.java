@@ -83,6 +83,22 @@ class MalformedMultipartTests {
         assertThat(cutShort.body()).contains("id=\"error-message\"").contains("上传的表单数据格式有误");
     }
 
+    @Test
+    void anUploadOverTheSizeLimitIs413WithItsReason() throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString(
+                ("yaodu.inspector:" + IntegrationTest.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String head = "--XyZ\r\nContent-Disposition: form-data; name=\"stage\"\r\n\r\nFOUND\r\n--XyZ\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-";
+        String body = head + "0".repeat(21 * 1024 * 1024) + "\r\n--XyZ--\r\n";
+        HttpResponse<String> tooLarge = send(HttpRequest.newBuilder(uri("/api/v1/hazards/" + anyHazard()
+                        + "/attachments")).header("Authorization", auth)
+                .header("Content-Type", "multipart/form-data; boundary=XyZ").POST(body(body)));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(tooLarge.body()).contains("上传的内容超过了允许的大小上限");
+    }
+
     private long anyHazard() throws Exception {
         long enterprise = jdbc.sql("select id from enterprise.enterprise where credit_code = '911410023123456732'")
                 .query(Long.class).single();
