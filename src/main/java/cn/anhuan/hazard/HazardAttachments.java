@@ -20,7 +20,10 @@ import cn.anhuan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Photos (JPEG, PNG) and PDF documents of hazards: the type is decided by the file's first bytes, never by its
@@ -38,16 +41,19 @@ public class HazardAttachments {
     private final FileProperties files;
     private final Thumbnails thumbnails;
     private final AttachmentFiles stored;
+    private final TransactionTemplate writes;
     private final Clock clock;
 
     HazardAttachments(JdbcClient jdbc, HazardService hazards, AuditTrail audit, FileProperties files,
-                      Thumbnails thumbnails, AttachmentFiles stored, Clock clock) {
+                      Thumbnails thumbnails, AttachmentFiles stored, PlatformTransactionManager transactions,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.hazards = hazards;
         this.audit = audit;
         this.files = files;
         this.thumbnails = thumbnails;
         this.stored = stored;
+        this.writes = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -61,7 +67,12 @@ public class HazardAttachments {
                 .list();
     }
 
-    @Transactional
+    /**
+     * Checks and stores a file of a hazard the caller may see. The checks and the thumbnail run before the
+     * transaction that writes (or inside the caller's, if any), so an upload waiting for its turn to decode holds
+     * no database connection.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     @PreAuthorize(HazardService.ACTORS)
     public Attachment upload(long hazardId, String stage, String fileName, byte[] bytes) {
         HazardView h = hazards.get(hazardId);
@@ -80,6 +91,12 @@ public class HazardAttachments {
         String sha256 = sha256(bytes);
         String safeName = fileName == null || fileName.isBlank() ? "file"
                 : Path.of(fileName).getFileName().toString().replaceAll("[\\r\\n\"]", "_");
+        return writes.execute(status -> insert(h, stage, safeName, type, bytes, sha256, key, thumbnail));
+    }
+
+    private Attachment insert(HazardView h, String stage, String safeName, String type, byte[] bytes, String sha256,
+                              String key, byte[] thumbnail) {
+        long hazardId = h.id();
         long id = jdbc.sql("""
                 insert into hazard.attachment (hazard_id, stage, file_name, content_type, size, sha256, storage_key,
                     has_thumbnail, uploaded_by, uploaded_at)

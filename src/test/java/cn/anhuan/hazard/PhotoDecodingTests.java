@@ -16,7 +16,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -104,27 +109,32 @@ class PhotoDecodingTests {
     }
 
     @Test
-    void noMoreImagesAreDecodedAtOnceThanTheLimit() throws Exception {
+    void uploadsWaitForTheirTurnToDecodeWithoutHoldingADatabaseConnection() throws Exception {
         int hazard = hazard();
         byte[] photo = CraftedImages.png(400, 300, 8, 0, CraftedImages.zeros(400, 300, 1));
         int permits = thumbnails.decodes.availablePermits();
         assertThat(permits).isEqualTo(2);
+        int waiting = 12; // more than the test pool's 10 connections
+        ExecutorService clients = Executors.newFixedThreadPool(waiting + 1);
+        List<Future<Integer>> uploads = new ArrayList<>();
         thumbnails.decodes.acquire(permits);
-        CompletableFuture<Integer> waiting;
         try {
-            waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return upload(hazard, "waits.png", photo).andReturn().getResponse().getStatus();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> !waiting.isDone());
+            for (int i = 0; i < waiting; i++) {
+                uploads.add(clients.submit(() -> upload(hazard, "waits.png", photo).andReturn().getResponse().getStatus()));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> thumbnails.decodes.getQueueLength() == waiting);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> uploads.stream().noneMatch(Future::isDone));
+            Future<Integer> read = clients.submit(() -> mvc.perform(get("/api/v1/hazards/" + hazard)
+                    .with(httpBasic("yaodu.safety", IntegrationTest.PASSWORD))).andReturn().getResponse().getStatus());
+            assertThat(read.get(5, TimeUnit.SECONDS)).as("a read while uploads wait to decode").isEqualTo(200);
         } finally {
             thumbnails.decodes.release(permits);
         }
-        await().atMost(Duration.ofSeconds(10)).until(waiting::isDone);
-        assertThat(waiting.get()).isEqualTo(201);
+        for (Future<Integer> u : uploads) {
+            assertThat(u.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+        }
+        clients.shutdown();
     }
 
     private ResultActions upload(int hazard, String name, byte[] bytes) throws Exception {
