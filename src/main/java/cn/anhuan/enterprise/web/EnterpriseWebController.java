@@ -90,14 +90,17 @@ class EnterpriseWebController {
 
     @PostMapping("/enterprises/import")
     String upload(@RequestParam("file") MultipartFile file, HttpSession session, Model model) throws IOException {
+        session.removeAttribute(PENDING);
         byte[] bytes = file.getBytes();
-        EnterpriseImportReport report = importer.importFile(new ByteArrayInputStream(bytes), true);
-        if (report.ok()) {
-            session.setAttribute(PENDING, bytes);
-        } else {
-            session.removeAttribute(PENDING);
+        try {
+            EnterpriseImportReport report = importer.importFile(new ByteArrayInputStream(bytes), true);
+            if (report.ok()) {
+                session.setAttribute(PENDING, bytes);
+            }
+            model.addAttribute("report", report);
+        } catch (BusinessRuleException e) {
+            model.addAttribute("importError", e);
         }
-        model.addAttribute("report", report);
         return list(null, null, null, null, null, null, model);
     }
 
@@ -106,7 +109,11 @@ class EnterpriseWebController {
         byte[] bytes = (byte[]) session.getAttribute(PENDING);
         session.removeAttribute(PENDING);
         if (bytes != null) {
-            model.addAttribute("report", importer.importFile(new ByteArrayInputStream(bytes), false));
+            try {
+                model.addAttribute("report", importer.importFile(new ByteArrayInputStream(bytes), false));
+            } catch (BusinessRuleException e) {
+                model.addAttribute("importError", e);
+            }
         }
         return list(null, null, null, null, null, null, model);
     }

@@ -8,6 +8,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -66,6 +68,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", e.problems().stream()
                 .map(p -> Map.of("field", p.field(), "message", text(p.messageKey(), p.args()))).toList());
         return problem;
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut short): the client's fault, not the server's. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedMultipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid", text("error.multipart"));
+    }
+
+    /** Tomcat could not read the parameters: a broken or too large multipart body, or a form body that is not URL encoding. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail unreadableParameters(InvalidParameterException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.getErrorCode() == 413) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", text("error.uploadTooLarge"));
+        }
+        String type = request.getContentType();
+        return problem(HttpStatus.BAD_REQUEST, "invalid", text(type != null && type.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/") ? "error.multipart" : "error.parameters"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
