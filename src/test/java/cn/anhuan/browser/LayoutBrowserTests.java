@@ -162,8 +162,18 @@ class LayoutBrowserTests extends BrowserTest {
                 insert into monitoring.alarm (device_id, kind, region_code, first_at, last_at, created_at)
                 values (:d, 'OFFLINE', '141002', now(), now(), now()) returning id""").param("d", device)
                 .query(Long.class).single();
+        long hazard = jdbc.sql("""
+                insert into hazard.hazard (enterprise_id, credit_code, region_code, industry_code, place, description,
+                    category, level, basis, source, found_by, found_at, status, created_at, updated_at)
+                select id, credit_code, region_code, industry_code, '液氨罐区', '液位计失灵', 'OBJECT', 'MAJOR',
+                    'GB 18218', 'GOVERNMENT', 'city.safety', now(), 'REPORTED', now(), now()
+                from enterprise.enterprise where credit_code = '911410023123456732' returning id""")
+                .query(Long.class).single();
         try {
             login("leader");
+            driver.get(base + "/hazards/" + hazard);
+            assertThat(driver.findElement(By.id("nav-hazards")).getAttribute("aria-current")).isEqualTo("page");
+            assertThat(driver.findElements(By.cssSelector("main form[method=post]"))).as("no hazard action").isEmpty();
             driver.get(base + "/monitoring/alarms/" + alarm);
             assertThat(driver.findElement(By.id("alarm-status")).getText()).isNotBlank();
             assertThat(driver.findElements(By.cssSelector("main form[method=post], main button"))).isEmpty();
@@ -182,8 +192,12 @@ class LayoutBrowserTests extends BrowserTest {
             assertThat(driver.findElement(By.id("acknowledge")).isDisplayed()).as("the supervisor still acts").isTrue();
             driver.get(base + "/air/warnings");
             assertThat(driver.findElement(By.id("forecast-save")).isDisplayed()).isTrue();
+            driver.get(base + "/hazards/" + hazard);
+            assertThat(driver.findElement(By.id("action-assign")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("listing-form")).isDisplayed()).isTrue();
         } finally {
             jdbc.sql("delete from monitoring.alarm where id = :id").param("id", alarm).update();
+            jdbc.sql("delete from hazard.hazard where id = :id").param("id", hazard).update();
         }
     }
 

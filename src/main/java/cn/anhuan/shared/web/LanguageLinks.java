@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * query (the list's filters) and {@code lang} replaced. A page rendered for a POST (a form with errors) links to
  * the page it belongs to without the posted values (its path, or the nearest parent path a GET handler answers:
  * {@code /enterprises/7/details} is the form of {@code /enterprises/7}), and an error page to the address that
- * failed, so the switch is always a plain GET and never resubmits a form.
+ * failed (for a failed POST, again its nearest GET path), so the switch is always a plain GET and never
+ * resubmits a form.
  */
 @Component
 class LanguageLinks implements PageModel {
@@ -47,14 +48,12 @@ class LanguageLinks implements PageModel {
     /** The GET address (context path included, no query) of the page that {@code request} rendered. */
     static String pageOf(HttpServletRequest request, Predicate<String> answersGet) {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (failed instanceof String uri) {
+        String uri = failed instanceof String s ? s : request.getRequestURI();
+        if ("GET".equals(request.getMethod())) {
             return uri;
         }
-        if ("GET".equals(request.getMethod())) {
-            return request.getRequestURI();
-        }
         String context = request.getContextPath();
-        String path = request.getRequestURI().substring(context.length());
+        String path = uri.substring(Math.min(context.length(), uri.length()));
         while (!path.isEmpty() && !answersGet.test(path)) {
             path = path.substring(0, path.lastIndexOf('/'));
         }
