@@ -61,6 +61,10 @@ class LanguageLinks implements PageModel {
     }
 
     static String link(HttpServletRequest request, String page, String lang) {
+        if (!page.startsWith("/") || page.startsWith("//") || page.contains("\\")) {
+            // Browsers read "//host", and a backslash after the slash, as another site (the firewall refuses both).
+            page = request.getContextPath() + "/";
+        }
         boolean sameRequest = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) == null
                 && "GET".equals(request.getMethod());
         return page + "?" + withLang(sameRequest ? request.getQueryString() : null, lang);

@@ -55,4 +55,12 @@ class LanguageLinksTests {
         assertThat(LanguageLinks.link(error, LanguageLinks.pageOf(error, p -> p.equals("/hazards/12")), "en"))
                 .isEqualTo("/hazards/12?lang=en");
     }
+
+    @Test
+    void aPathThatABrowserWouldReadAsAnotherSiteLinksHome() {
+        MockHttpServletRequest slashes = new MockHttpServletRequest("GET", "//evil.example/x");
+        assertThat(LanguageLinks.link(slashes, LanguageLinks.pageOf(slashes, p -> true), "en")).isEqualTo("/?lang=en");
+        MockHttpServletRequest backslash = new MockHttpServletRequest("GET", "/\\evil.example/x");
+        assertThat(LanguageLinks.link(backslash, LanguageLinks.pageOf(backslash, p -> true), "en")).isEqualTo("/?lang=en");
+    }
 }
