@@ -3,12 +3,19 @@
   var hazardsEl = document.getElementById('chart-hazards');
   if (!hazardsEl || !window.echarts) { return; }
   var data = JSON.parse(hazardsEl.dataset.chart);
+  // County and status names come from the database: the tooltip is HTML, so they go in as text.
+  var esc = window.anhuanEscapeHtml;
+  var tooltip = { trigger: 'axis', formatter: function (items) {
+    return esc(items[0].name) + items.map(function (p) {
+      return '<br>' + p.marker + esc(p.seriesName) + ': ' + esc(p.value === null || p.value === undefined ? '-' : p.value);
+    }).join('');
+  } };
   var hazards = echarts.init(hazardsEl);
   hazards.setOption({
     animation: false,
     grid: { left: 40, right: 10, top: 30, bottom: 70 },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis' },
+    tooltip: tooltip,
     xAxis: { type: 'category', data: data.counties, axisLabel: { rotate: 45, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: data.hazards.map(function (s) { return { name: s.name, type: 'bar', stack: 'open', data: s.data }; })
@@ -18,7 +25,7 @@
   aqi.setOption({
     animation: false,
     grid: { left: 40, right: 10, top: 30, bottom: 70 },
-    tooltip: { trigger: 'axis' },
+    tooltip: tooltip,
     xAxis: { type: 'category', data: data.counties, axisLabel: { rotate: 45, interval: 0 } },
     yAxis: { type: 'value', name: 'AQI' },
     series: [{ name: data.aqiName, type: 'bar', data: data.aqi.map(function (p) {
