@@ -17,6 +17,7 @@ final class AckLedger {
 
     private final Map<String, ArrayDeque<Integer>> outstanding = new HashMap<>();
     private long unmatched;
+    private long waiting;
 
     /** Notes a packet sent, if it asks for an acknowledgement; returns its QN ("" for none), or null if it does not. */
     String sent(int index, byte[] frame) {
@@ -26,6 +27,7 @@ final class AckLedger {
         }
         String qn = qn(segment);
         outstanding.computeIfAbsent(qn, k -> new ArrayDeque<>()).add(index);
+        waiting++;
         return qn;
     }
 
@@ -40,7 +42,13 @@ final class AckLedger {
             unmatched++;
             return -1;
         }
+        this.waiting--;
         return waiting.poll();
+    }
+
+    /** Packets sent that still wait for their acknowledgement. */
+    long waiting() {
+        return waiting;
     }
 
     /** Whether a packet with this QN still waits for its acknowledgement. */
@@ -87,15 +95,19 @@ final class AckLedger {
         return qn == null ? "" : qn;
     }
 
-    /** A header field ({@code NAME=value;} before CP), or, given the data area, a field of it. */
+    /**
+     * A header field ({@code NAME=value;} before CP), or, given the data area, a field of it; the last one if it is
+     * repeated, as the receiver's parser takes it.
+     */
     private static String field(String segment, String name) {
         int cp = segment.indexOf("CP=");
         String header = cp < 0 ? segment : segment.substring(0, cp);
+        String value = null;
         for (String part : header.split("[;,&]")) {
             if (part.startsWith(name + "=")) {
-                return part.substring(name.length() + 1);
+                value = part.substring(name.length() + 1);
             }
         }
-        return null;
+        return value;
     }
 }

@@ -1,6 +1,5 @@
 package cn.anhuan.monitoring.replay;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -118,12 +117,11 @@ public final class Hj212Replay {
                 try (Socket s = new Socket(host, port)) {
                     s.setTcpNoDelay(!ack);
                     OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 64 * 1024);
-                    ReplyLines replies = new ReplyLines(s);
                     AckLedger ledger = new AckLedger();
-                    IntConsumer credit = index -> {
+                    ReplyLines replies = new ReplyLines(s, ledger, index -> {
                         acked.incrementAndGet();
                         acknowledged.accept(index);
-                    };
+                    });
                     long begin = System.nanoTime();
                     long n = 0;
                     for (int index : mine) {
@@ -133,7 +131,7 @@ public final class Hj212Replay {
                         sent.incrementAndGet();
                         if (ledger.sent(index, line) != null && ack) {
                             out.flush();
-                            awaitAck(replies, ledger, index, credit);
+                            replies.awaitAck(index);
                         }
                         if (perConnectionRate > 0) {
                             out.flush();
@@ -145,15 +143,11 @@ public final class Hj212Replay {
                         }
                     }
                     out.flush();
-                    s.shutdownOutput();
-                    // read until the receiver closes its side: closing with unread replies would reset the
-                    // connection and make the receiver drop what it has not read yet; late acks still count
-                    for (String reply; (reply = replies.next(0)) != null; ) {
-                        int index = ledger.reply(reply);
-                        if (index >= 0) {
-                            credit.accept(index);
-                        }
+                    if (ack) {
+                        replies.awaitRest();
                     }
+                    s.shutdownOutput();
+                    replies.drain();
                 } catch (Exception e) {
                     failures.add(e);
                 }
@@ -175,24 +169,6 @@ public final class Hj212Replay {
         return new AckLedger().sent(0, line) != null;
     }
 
-    /**
-     * Waits up to 5 s for the acknowledgement of packet {@code index}, crediting every acknowledgement that comes
-     * meanwhile to the packet whose QN it carries (an earlier one whose reply was late, for instance).
-     */
-    private static void awaitAck(ReplyLines replies, AckLedger ledger, int index, IntConsumer credit)
-            throws IOException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        for (String reply; (reply = replies.next(deadline)) != null; ) {
-            int acknowledged = ledger.reply(reply);
-            if (acknowledged >= 0) {
-                credit.accept(acknowledged);
-                if (acknowledged == index) {
-                    return;
-                }
-            }
-        }
-    }
-
     /** The MN of a line, or null. */
     public static String mn(byte[] line) {
         String s = new String(line, StandardCharsets.ISO_8859_1);
@@ -204,7 +180,10 @@ public final class Hj212Replay {
         return end < 0 ? null : s.substring(i + 3, end);
     }
 
-    /** A corpus packet as HJ 212-2017 with the A bit: QN and Flag=5 in the header, new length and CRC. */
+    /**
+     * A corpus packet as HJ 212-2017 with the A bit: Flag=5 and, if it has none, a QN in the header; new length and
+     * CRC.
+     */
     public static byte[] reframe(byte[] line) {
         String s = new String(line, StandardCharsets.ISO_8859_1);
         if (!s.startsWith("##") || s.length() < 12 || !s.endsWith("\r\n")) {
@@ -221,8 +200,10 @@ public final class Hj212Replay {
             return line;
         }
         int cp = segment.indexOf("CP=&&");
-        String qn = "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
         String header = segment.substring(0, cp);
+        // a line with its own QN keeps it: the receiver answers with the last QN, so a second one would not match
+        String qn = header.startsWith("QN=") || header.contains(";QN=") ? ""
+                : "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
         // the bytes as received (ISO-8859-1 maps each byte to one char and back), with QN and Flag added
         return Frame.encode((qn + header + "Flag=5;" + segment.substring(cp)).getBytes(StandardCharsets.ISO_8859_1));
     }

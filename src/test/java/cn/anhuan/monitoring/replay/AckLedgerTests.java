@@ -61,6 +61,7 @@ class AckLedgerTests {
         assertThat(ledger.reply(ack2017("20160824000000004"))).isEqualTo(7);
         assertThat(ledger.reply(ack2017("20160824000000004"))).isEqualTo(-1);
         assertThat(ledger.waiting("20160824000000004")).isFalse();
+        assertThat(ledger.waiting()).isZero();
     }
 
     @Test
@@ -84,6 +85,19 @@ class AckLedgerTests {
         assertThat(ledger.reply(ack2017("20160824000000008"))).isEqualTo(-1);
         assertThat(ledger.reply(text(Frame.encode("ST=91;CN=9014;PW=123456;MN=LD130133000015;Flag=0;CP=&&&&"))))
                 .isZero();
+    }
+
+    @Test
+    void aCorpusLineWithItsOwnQnKeepsItWhenReframedAndTheReplyToItMatches() {
+        byte[] line = Frame.encode("QN=20160824045717000;" + DATA + CP);
+        byte[] reframed = Hj212Replay.reframe(line);
+        assertThat(text(reframed)).startsWith("##").contains("QN=20160824045717000;ST=32;").containsOnlyOnce("QN=")
+                .contains(";Flag=5;CP=");
+        AckLedger ledger = new AckLedger();
+        assertThat(ledger.sent(0, reframed)).isEqualTo("20160824045717000");
+        assertThat(ledger.reply(ack2017("20160824045717000"))).isZero();
+        assertThat(ledger.sent(1, Frame.encode("QN=1;QN=2;" + DATA + "Flag=5;" + CP))).as("the last QN, as the receiver reads it")
+                .isEqualTo("2");
     }
 
     @Test
