@@ -34,7 +34,10 @@ final class ConnectionLimits {
 
     /** Whether the channel may stay open; if so, its slot is given back when it closes. */
     boolean admit(Channel ch) {
-        InetAddress address = ((InetSocketAddress) ch.remoteAddress()).getAddress();
+        if (!(ch.remoteAddress() instanceof InetSocketAddress remote) || remote.getAddress() == null) {
+            return false;
+        }
+        InetAddress address = remote.getAddress();
         if (open.incrementAndGet() > maxTotal) {
             open.decrementAndGet();
             refused(stats.refusedTotal, address, "the receiver has " + maxTotal + " connections");
