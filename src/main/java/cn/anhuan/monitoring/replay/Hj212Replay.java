@@ -181,8 +181,8 @@ public final class Hj212Replay {
     }
 
     /**
-     * A corpus packet as HJ 212-2017 with the A bit: Flag=5 and, if it has none, a QN in the header; new length and
-     * CRC.
+     * A corpus packet as HJ 212-2017 with the A bit: Flag=5 and a QN of its own (instead of the line's) in the
+     * header; new length and CRC.
      */
     public static byte[] reframe(byte[] line) {
         String s = new String(line, StandardCharsets.ISO_8859_1);
@@ -200,10 +200,10 @@ public final class Hj212Replay {
             return line;
         }
         int cp = segment.indexOf("CP=&&");
-        String header = segment.substring(0, cp);
-        // a line with its own QN keeps it: the receiver answers with the last QN, so a second one would not match
-        String qn = header.startsWith("QN=") || header.contains(";QN=") ? ""
-                : "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
+        // one QN per distinct line, replacing the line's own (devices reuse QNs for different packets, and a second
+        // QN would not match: the receiver answers with the last one)
+        String header = segment.substring(0, cp).replaceAll("(^|;)QN=[^;]*;", "$1");
+        String qn = "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
         // the bytes as received (ISO-8859-1 maps each byte to one char and back), with QN and Flag added
         return Frame.encode((qn + header + "Flag=5;" + segment.substring(cp)).getBytes(StandardCharsets.ISO_8859_1));
     }

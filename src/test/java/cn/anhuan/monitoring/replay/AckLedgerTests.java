@@ -88,15 +88,18 @@ class AckLedgerTests {
     }
 
     @Test
-    void aCorpusLineWithItsOwnQnKeepsItWhenReframedAndTheReplyToItMatches() {
+    void aCorpusLineWithItsOwnQnGetsOneQnOfItsOwnWhenReframedAndTheReplyToItMatches() {
         byte[] line = Frame.encode("QN=20160824045717000;" + DATA + CP);
-        byte[] reframed = Hj212Replay.reframe(line);
-        assertThat(text(reframed)).startsWith("##").contains("QN=20160824045717000;ST=32;").containsOnlyOnce("QN=")
+        byte[] other = Frame.encode("QN=20160824045717000;" + DATA + CP.replace("36.91", "36.92"));
+        String reframed = text(Hj212Replay.reframe(line));
+        assertThat(reframed).startsWith("##").containsOnlyOnce("QN=").doesNotContain("QN=20160824045717000")
                 .contains(";Flag=5;CP=");
         AckLedger ledger = new AckLedger();
-        assertThat(ledger.sent(0, reframed)).isEqualTo("20160824045717000");
-        assertThat(ledger.reply(ack2017("20160824045717000"))).isZero();
-        assertThat(ledger.sent(1, Frame.encode("QN=1;QN=2;" + DATA + "Flag=5;" + CP))).as("the last QN, as the receiver reads it")
+        String qn = ledger.sent(0, Hj212Replay.reframe(line));
+        assertThat(ledger.sent(1, Hj212Replay.reframe(other))).as("another packet with the same QN in the corpus")
+                .isNotEqualTo(qn);
+        assertThat(ledger.reply(ack2017(qn))).isZero();
+        assertThat(ledger.sent(2, Frame.encode("QN=1;QN=2;" + DATA + "Flag=5;" + CP))).as("the last QN, as the receiver reads it")
                 .isEqualTo("2");
     }
 
