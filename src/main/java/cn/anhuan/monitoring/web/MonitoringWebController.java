@@ -196,6 +196,7 @@ class MonitoringWebController {
         model.addAttribute("summary", quarantine.summary());
         model.addAttribute("rejects", quarantine.rejects(null, 50));
         model.addAttribute("counters", quarantine.receiverCounters());
+        model.addAttribute("sources", quarantine.sources(100));
         return "monitoring/quarantine";
     }
 
