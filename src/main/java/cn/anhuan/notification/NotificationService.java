@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private static final String SEPARATOR = "\u001f";
+    /** Marks an argument that is a message key, shown in the reader's language (a control character no form sends). */
+    static final String KEY = "\u0002";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -82,6 +84,11 @@ public class NotificationService {
                     .param("r", r).param("kind", kind).param("message", message)
                     .param("args", String.join(SEPARATOR, args)).param("link", link).param("now", now()).update();
         }
+    }
+
+    /** An argument shown as the text of this message key in the reader's language. */
+    static String key(String code) {
+        return KEY + code;
     }
 
     /** One notification to store. */
