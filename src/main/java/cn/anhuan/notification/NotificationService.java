@@ -69,6 +69,19 @@ public class NotificationService {
         }
     }
 
+    /**
+     * Marks one of the caller's notifications read and returns where it leads (a path inside the platform; anything
+     * else leads to the inbox, so a stored link can never send the reader to another site).
+     */
+    @Transactional
+    public String open(long id) {
+        markRead(id);
+        String link = jdbc.sql("select link from notification.notification where id = :id and recipient = :r")
+                .param("id", id).param("r", me()).query(String.class).single();
+        boolean local = link != null && link.startsWith("/") && !link.startsWith("//") && !link.contains("\\");
+        return local ? link : "/notifications";
+    }
+
     @Transactional
     public int markAllRead() {
         return jdbc.sql("update notification.notification set read_at = :now where recipient = :r and read_at is null")

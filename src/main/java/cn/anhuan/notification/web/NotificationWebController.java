@@ -29,6 +29,12 @@ class NotificationWebController {
         return "redirect:/notifications";
     }
 
+    /** Following a notification's link marks it read on the way. */
+    @GetMapping("/notifications/{id}/open")
+    String open(@PathVariable long id) {
+        return "redirect:" + notifications.open(id);
+    }
+
     @PostMapping("/notifications/read")
     String readAll() {
         notifications.markAllRead();
