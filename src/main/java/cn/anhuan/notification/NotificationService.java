@@ -41,8 +41,14 @@ public class NotificationService {
     }
 
     public List<NotificationView> inbox(int limit) {
-        return jdbc.sql("select * from notification.notification where recipient = :r order by id desc limit :n")
-                .param("r", me()).param("n", limit)
+        return inbox(null, limit);
+    }
+
+    /** The caller's notifications older than {@code before} (keyset paging; null: the newest), newest first. */
+    public List<NotificationView> inbox(Long before, int limit) {
+        return jdbc.sql("""
+                select * from notification.notification where recipient = :r and id < :before order by id desc limit :n""")
+                .param("r", me()).param("before", before == null ? Long.MAX_VALUE : before).param("n", limit)
                 .query((rs, n) -> {
                     OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
                     return new NotificationView(rs.getLong("id"), rs.getString("kind"), rs.getString("message"),

@@ -74,6 +74,8 @@ class CitizenReportPageTests {
         assertThat(jdbc.sql("select read_at is not null from notification.notification where id = :id")
                 .param("id", notice).query(Boolean.class).single()).isTrue();
 
+        assertThat(mvc.perform(get("/hazards/reports").with(as("yaodu.safety"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("id=\"report-" + report + "\"", "id=\"enterprise-q-" + report + "\"");
         var enterprise = jdbc.sql("""
                 select id, name from enterprise.enterprise where region_code = '141002' order by id limit 1""")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();

@@ -37,7 +37,7 @@ class CitizenReportWebController {
         CitizenReportView r = reports.get(id);
         model.addAttribute("enterprises", enterprises.search(new EnterpriseFilter(q, r.regionCode(), null, null), null,
                 ENTERPRISE_CHOICES));
-        return "hazards/reports :: enterprise-options";
+        return "hazards/enterprise-options :: enterprise-options";
     }
 
     @GetMapping("/hazards/reports")
