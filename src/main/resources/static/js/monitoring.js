@@ -13,9 +13,18 @@
       var chart = echarts.init(el);
       chart.setOption({
         grid: { left: 50, right: 20, top: 30, bottom: 40 }, legend: {}, tooltip: { trigger: 'axis' },
-        xAxis: { type: 'time' }, yAxis: { type: 'value', scale: true, name: el.dataset.label },
-        series: Object.keys(byCn).map(function (cn) {
-          return { name: 'CN ' + cn, type: 'line', showSymbol: false, data: byCn[cn] };
+        xAxis: { type: 'time' }, yAxis: { type: 'value', scale: true, name: el.dataset.label,
+          // Keep the limit line in view when every value is below it.
+          max: el.dataset.limit ? function (v) { return Math.max(v.max, Number(el.dataset.limit) * 1.05); } : null },
+        series: Object.keys(byCn).map(function (cn, i) {
+          var s = { name: 'CN ' + cn, type: 'line', showSymbol: false, data: byCn[cn] };
+          if (i === 0 && el.dataset.limit) {
+            // The device's emission limit as a labelled horizontal line.
+            s.markLine = { symbol: 'none', silent: true, lineStyle: { color: '#dc3545', type: 'dashed' },
+              label: { formatter: el.dataset.limitLabel, position: 'insideEndTop' },
+              data: [{ yAxis: Number(el.dataset.limit) }] };
+          }
+          return s;
         })
       });
       el.dataset.ready = 'true';

@@ -53,11 +53,26 @@ public class ReductionList {
                 order by level, region_code, enterprise_name""")
                 .param("level", level == null ? null : level.name()).param("all", scope.unrestricted())
                 .param("regions", scope.regionList())
-                .query((rs, n) -> new ReductionItem(rs.getLong("id"), WarningLevel.valueOf(rs.getString("level")),
-                        rs.getString("enterprise_code"), rs.getString("enterprise_name"), rs.getString("region_code"),
-                        rs.getString("measures"), rs.getBigDecimal("so2"), rs.getBigDecimal("nox"),
-                        rs.getBigDecimal("pm"), rs.getBigDecimal("vocs")))
-                .list();
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    /** Every line at a level, whoever asks: a warning concerns the whole list, and the public page counts it. */
+    List<ReductionItem> linesAt(WarningLevel level) {
+        return jdbc.sql("select * from air.reduction_item where level = :level order by region_code, enterprise_name")
+                .param("level", level.name()).query((rs, n) -> map(rs)).list();
+    }
+
+    /** How many enterprises take measures at a level (for the public page, which names none). */
+    public int countAt(WarningLevel level) {
+        return jdbc.sql("select count(*) from air.reduction_item where level = :level").param("level", level.name())
+                .query(Integer.class).single();
+    }
+
+    private static ReductionItem map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ReductionItem(rs.getLong("id"), WarningLevel.valueOf(rs.getString("level")),
+                rs.getString("enterprise_code"), rs.getString("enterprise_name"), rs.getString("region_code"),
+                rs.getString("measures"), rs.getBigDecimal("so2"), rs.getBigDecimal("nox"),
+                rs.getBigDecimal("pm"), rs.getBigDecimal("vocs"));
     }
 
     @Transactional

@@ -19,6 +19,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.Versions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -39,12 +40,17 @@ public class WarningService {
     private final AuditTrail audit;
     private final Clock clock;
     private final AirProperties properties;
+    private final ReductionList reductionList;
+    private final ApplicationEventPublisher events;
 
-    WarningService(JdbcClient jdbc, AuditTrail audit, Clock clock, AirProperties properties) {
+    WarningService(JdbcClient jdbc, AuditTrail audit, Clock clock, AirProperties properties,
+                   ReductionList reductionList, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.properties = properties;
+        this.reductionList = reductionList;
+        this.events = events;
     }
 
     /** Forecast daily AQI from today on, one entry per day (null where none was entered). */
@@ -153,7 +159,7 @@ public class WarningService {
         change(id, "ISSUED", null, c.level(), c.reason());
         audit.record("air.warning.issued", "air-warning", id, null, null,
                 Map.of("level", c.level().name(), "scheme", scheme.code(), "documentNo", c.documentNo().trim()));
-        return get(id);
+        return announce(get(id), WarningChanged.Action.ISSUED, null);
     }
 
     /** Raises or lowers the active warning's level; the same level is refused. */
@@ -172,7 +178,7 @@ public class WarningService {
         change(id, action, w.level(), c.level(), c.reason());
         audit.record("air.warning." + action.toLowerCase(java.util.Locale.ROOT), "air-warning", id, null,
                 Map.of("level", w.level().name()), Map.of("level", c.level().name(), "reason", c.reason()));
-        return get(id);
+        return announce(get(id), WarningChanged.Action.valueOf(action), w.level());
     }
 
     /** Lifts the active warning with a reason (the page shows whether the forecast rule allows it). */
@@ -188,7 +194,14 @@ public class WarningService {
         change(id, "LIFTED", w.level(), null, reason);
         audit.record("air.warning.lifted", "air-warning", id, null, Map.of("status", "ACTIVE"),
                 Map.of("status", "LIFTED", "reason", reason));
-        return get(id);
+        return announce(get(id), WarningChanged.Action.LIFTED, w.level());
+    }
+
+    /** Tells the other modules (notification) inside this transaction, with the reduction list at the level. */
+    private WarningView announce(WarningView w, WarningChanged.Action action, WarningLevel previous) {
+        events.publishEvent(new WarningChanged(w.id(), action, w.level(), previous, w.documentNo(), w.startsAt(),
+                w.endsAt(), reductionList.linesAt(w.level())));
+        return w;
     }
 
     private WarningView activeOne(long id) {

@@ -10,7 +10,11 @@ public record CitizenReportView(long id, String trackingCode, String regionCode,
                                 String reporterName, String reporterPhone, String status, Long hazardId,
                                 String outcomeNote, Instant createdAt, int version) {
 
-    /** What the citizen sees when tracking: the status and outcome, nothing about anyone. */
-    public record Tracking(String trackingCode, String status, String outcomeNote, Instant createdAt) {
+    /**
+     * What the citizen sees when tracking: what it reported, where and when, the status and outcome and when it was
+     * decided; nothing about anyone.
+     */
+    public record Tracking(String trackingCode, String status, String outcomeNote, Instant createdAt,
+                           String regionCode, String place, String description, Instant handledAt) {
     }
 }

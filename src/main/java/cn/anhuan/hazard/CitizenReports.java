@@ -26,6 +26,7 @@ import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.Versions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,9 +53,12 @@ public class CitizenReports {
     private final HazardService hazards;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, List<Instant>> recent = new ConcurrentHashMap<>();
 
-    CitizenReports(JdbcClient jdbc, RegionService regions, HazardService hazards, AuditTrail audit, Clock clock) {
+    CitizenReports(JdbcClient jdbc, RegionService regions, HazardService hazards, AuditTrail audit, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.regions = regions;
         this.hazards = hazards;
@@ -100,15 +104,22 @@ public class CitizenReports {
                 .param("now", now()).query(Long.class).single();
         audit.record("hazard.citizen-report.received", "citizen-report", id, regionCode, null,
                 Map.of("trackingCode", code, "place", place.trim()));
+        events.publishEvent(new CitizenReportReceived(id, regionCode, place.trim()));
         return code;
     }
 
-    /** What a citizen may see of its report. */
+    /** What a citizen may see of its report: what, where and when it reported, and what became of it. */
     public Optional<CitizenReportView.Tracking> track(String code) {
-        return jdbc.sql("select tracking_code, status, outcome_note, created_at from hazard.citizen_report where tracking_code = :c")
+        return jdbc.sql("""
+                select tracking_code, status, outcome_note, created_at, region_code, place, description, handled_at
+                from hazard.citizen_report where tracking_code = :c""")
                 .param("c", code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT))
-                .query((rs, n) -> new CitizenReportView.Tracking(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant())).optional();
+                .query((rs, n) -> {
+                    OffsetDateTime handled = rs.getObject("handled_at", OffsetDateTime.class);
+                    return new CitizenReportView.Tracking(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
+                            rs.getString(7), handled == null ? null : handled.toInstant());
+                }).optional();
     }
 
     /** The triage queue of the caller's counties, newest first (at most {@value #QUEUE_LIMIT}). */

@@ -60,6 +60,20 @@ public class UserDirectory {
                 .param("r", regionCode).param("inspectors", withInspectors).query(String.class).list();
     }
 
+    /** Every county supervisor of every county-level unit (a city-wide matter such as an air warning). */
+    public List<String> countySupervisors() {
+        return jdbc.sql("select username from identity.app_user where enabled and role = 'COUNTY_SUPERVISOR' order by username")
+                .query(String.class).list();
+    }
+
+    /** The city supervisors and every department supervisor (a city-wide matter, whatever their industries). */
+    public List<String> supervisorsOfAllDepartments() {
+        return jdbc.sql("""
+                select username from identity.app_user
+                where enabled and role in ('CITY_SUPERVISOR', 'DEPARTMENT_SUPERVISOR') order by username""")
+                .query(String.class).list();
+    }
+
     /** City supervisors, and the department supervisors whose scope covers the region and the industry. */
     public Set<String> cityStaff(String regionCode, String industryCode) {
         Set<String> names = new LinkedHashSet<>(jdbc.sql("""

@@ -86,18 +86,28 @@ public class ReadingService {
     }
 
     /**
-     * The pollutants a device sent in the week before it last reported, for pickers. Bounded by time so only
-     * the recent partitions are read.
+     * When the device's newest data packet was measured (its DataTime), not when it arrived: a replayed or late
+     * archive is dated by its content. Read backwards on the packet log's key, so only the newest rows are touched.
      */
-    public List<String> pollutants(long deviceId) {
-        DeviceView d = devices.get(deviceId);
-        if (d.lastSeen() == null) {
-            return List.of();
-        }
+    public java.util.Optional<Instant> latestDataTime(long deviceId) {
+        devices.get(deviceId);
+        return jdbc.sql("""
+                select packet_time from monitoring.packet
+                where device_id = :d and cn in ('2011', '2051', '2061', '2031') order by packet_time desc limit 1""")
+                .param("d", deviceId).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+    }
+
+    /**
+     * The pollutants a device sent in the week up to the end of {@code until}, for pickers. Bounded by time so only
+     * the partitions of that week are read.
+     */
+    public List<String> pollutants(long deviceId, Instant until) {
+        devices.get(deviceId);
         return jdbc.sql("""
                 select distinct pollutant from monitoring.reading
-                where device_id = :d and data_time > :since order by 1""")
-                .param("d", deviceId).param("since", at(d.lastSeen().minus(Duration.ofDays(7)))).query(String.class).list();
+                where device_id = :d and data_time > :since and data_time < :until order by 1""")
+                .param("d", deviceId).param("since", at(until.minus(Duration.ofDays(7)))).param("until", at(until))
+                .query(String.class).list();
     }
 
     private DeviceView check(String mn, Instant from, Instant to) {

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationService {
 
     private static final String SEPARATOR = "\u001f";
+    /** Marks an argument that is a message key, shown in the reader's language (a control character no form sends). */
+    static final String KEY = "\u0002";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,8 +41,14 @@ public class NotificationService {
     }
 
     public List<NotificationView> inbox(int limit) {
-        return jdbc.sql("select * from notification.notification where recipient = :r order by id desc limit :n")
-                .param("r", me()).param("n", limit)
+        return inbox(null, limit);
+    }
+
+    /** The caller's notifications older than {@code before} (keyset paging; null: the newest), newest first. */
+    public List<NotificationView> inbox(Long before, int limit) {
+        return jdbc.sql("""
+                select * from notification.notification where recipient = :r and id < :before order by id desc limit :n""")
+                .param("r", me()).param("before", before == null ? Long.MAX_VALUE : before).param("n", limit)
                 .query((rs, n) -> {
                     OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
                     return new NotificationView(rs.getLong("id"), rs.getString("kind"), rs.getString("message"),
@@ -67,6 +75,19 @@ public class NotificationService {
         }
     }
 
+    /**
+     * Marks one of the caller's notifications read and returns where it leads (a path inside the platform; anything
+     * else leads to the inbox, so a stored link can never send the reader to another site).
+     */
+    @Transactional
+    public String open(long id) {
+        markRead(id);
+        String link = jdbc.sql("select link from notification.notification where id = :id and recipient = :r")
+                .param("id", id).param("r", me()).query(String.class).single();
+        boolean local = link != null && link.startsWith("/") && !link.startsWith("//") && !link.contains("\\");
+        return local ? link : "/notifications";
+    }
+
     @Transactional
     public int markAllRead() {
         return jdbc.sql("update notification.notification set read_at = :now where recipient = :r and read_at is null")
@@ -82,6 +103,11 @@ public class NotificationService {
                     .param("r", r).param("kind", kind).param("message", message)
                     .param("args", String.join(SEPARATOR, args)).param("link", link).param("now", now()).update();
         }
+    }
+
+    /** An argument shown as the text of this message key in the reader's language. */
+    static String key(String code) {
+        return KEY + code;
     }
 
     /** One notification to store. */

@@ -47,15 +47,21 @@ class CitizenReportPublicController {
             model.addAttribute("problems", java.util.List.of(new InvalidInputException.FieldProblem(e.field(),
                     e.messageKey(), e.args())));
         }
+        model.addAttribute("regionCode", regionCode);
         model.addAttribute("place", place);
         model.addAttribute("description", description);
+        model.addAttribute("reporterName", reporterName);
+        model.addAttribute("reporterPhone", reporterPhone);
         return form(model);
     }
 
     @GetMapping("/public/track")
     String track(@RequestParam(required = false) String code, Model model) {
         if (code != null && !code.isBlank()) {
-            model.addAttribute("tracking", reports.track(code).orElse(null));
+            reports.track(code).ifPresent(t -> {
+                model.addAttribute("tracking", t);
+                model.addAttribute("region", regions.find(t.regionCode()).orElse(null));
+            });
             model.addAttribute("searched", true);
         }
         return "public/track";

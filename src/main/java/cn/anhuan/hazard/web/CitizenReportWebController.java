@@ -1,5 +1,10 @@
 package cn.anhuan.hazard.web;
 
+import java.util.List;
+
+import cn.anhuan.enterprise.EnterpriseFilter;
+import cn.anhuan.enterprise.EnterpriseService;
+import cn.anhuan.hazard.CitizenReportView;
 import cn.anhuan.hazard.CitizenReports;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
@@ -17,10 +22,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CitizenReportWebController {
 
-    private final CitizenReports reports;
+    static final int ENTERPRISE_CHOICES = 20;
 
-    CitizenReportWebController(CitizenReports reports) {
+    private final CitizenReports reports;
+    private final EnterpriseService enterprises;
+
+    CitizenReportWebController(CitizenReports reports, EnterpriseService enterprises) {
         this.reports = reports;
+        this.enterprises = enterprises;
+    }
+
+    /** The enterprises of the report's county whose name (or credit code) matches, within the caller's scope. */
+    @GetMapping("/hazards/reports/{id}/enterprises")
+    String enterprises(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+        CitizenReportView r = reports.get(id);
+        model.addAttribute("enterprises", enterprises.search(new EnterpriseFilter(q, r.regionCode(), null, null), null,
+                ENTERPRISE_CHOICES));
+        return "hazards/enterprise-options :: enterprise-options";
     }
 
     @GetMapping("/hazards/reports")
@@ -30,9 +48,15 @@ class CitizenReportWebController {
     }
 
     @PostMapping("/hazards/reports/{id}/convert")
-    String convert(@PathVariable long id, @RequestParam long enterpriseId, @RequestParam @Size(max = 10) String level,
-                   @RequestParam(required = false) @Size(max = 500) String basis, @RequestParam Integer version,
-                   RedirectAttributes redirect) {
+    String convert(@PathVariable long id, @RequestParam(required = false) Long enterpriseId,
+                   @RequestParam @Size(max = 10) String level,
+                   @RequestParam(required = false) @Size(max = 500) String basis,
+                   @RequestParam Integer version, RedirectAttributes redirect) {
+        if (enterpriseId == null) {
+            redirect.addFlashAttribute("problems", List.of(new InvalidInputException.FieldProblem("enterpriseId",
+                    "citizen.enterprisePick")));
+            return "redirect:/hazards/reports";
+        }
         try {
             return "redirect:/hazards/" + reports.convert(id, enterpriseId, level, basis, "OBJECT", version).id();
         } catch (InvalidInputException e) {

@@ -1,8 +1,6 @@
 package cn.anhuan.monitoring.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import cn.anhuan.monitoring.AlarmService;
 import cn.anhuan.monitoring.AlarmView;
@@ -12,7 +10,6 @@ import cn.anhuan.monitoring.DeviceView;
 import cn.anhuan.monitoring.EmissionLimit;
 import cn.anhuan.monitoring.QuarantineService;
 import cn.anhuan.monitoring.ReductionCompliance;
-import cn.anhuan.monitoring.ReadingService;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
@@ -26,27 +23,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages: devices and the receiver, a device with its limits and readings chart, alarms, quarantine. */
+/** Pages: devices and the receiver, a device's limits, alarms, quarantine (the device page: DeviceWebController). */
 @Controller
 class MonitoringWebController {
 
-    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-
     private final DeviceService devices;
-    private final ReadingService readings;
     private final AlarmService alarms;
     private final QuarantineService quarantine;
     private final jakarta.validation.Validator validator;
 
     private final ReductionCompliance reduction;
 
-    MonitoringWebController(DeviceService devices, ReadingService readings, AlarmService alarms,
+    MonitoringWebController(DeviceService devices, AlarmService alarms,
                             QuarantineService quarantine, jakarta.validation.Validator validator,
                             ReductionCompliance reduction) {
         this.reduction = reduction;
         this.validator = validator;
         this.devices = devices;
-        this.readings = readings;
         this.alarms = alarms;
         this.quarantine = quarantine;
     }
@@ -83,32 +76,6 @@ class MonitoringWebController {
             binding.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
         }
         return "monitoring/new";
-    }
-
-    @GetMapping("/monitoring/devices/{id}")
-    String device(@PathVariable long id, @RequestParam(required = false) @Size(max = 10) String pollutant,
-                  @RequestParam(required = false) LocalDate day, Model model) {
-        DeviceView d = devices.get(id);
-        var pollutants = readings.pollutants(id);
-        String p = pollutant != null ? pollutant : pollutants.isEmpty() ? null : pollutants.get(0);
-        LocalDate date = day;
-        if (date == null && d.lastSeen() != null) {
-            date = LocalDate.ofInstant(d.lastSeen(), CITY);
-        }
-        model.addAttribute("device", d);
-        model.addAttribute("limits", devices.limits(id));
-        model.addAttribute("pollutants", pollutants);
-        model.addAttribute("pollutant", p);
-        model.addAttribute("day", date);
-        if (p != null && date != null) {
-            var from = date.atStartOfDay(CITY).toInstant();
-            model.addAttribute("from", from);
-            model.addAttribute("to", date.plusDays(1).atStartOfDay(CITY).toInstant());
-            model.addAttribute("hours", readings.aggregates(d.mn(), p, from, date.plusDays(1).atStartOfDay(CITY)
-                    .toInstant(), "hour"));
-        }
-        model.addAttribute("alarms", alarms.list(null, null, id, null, 20));
-        return "monitoring/device";
     }
 
     @PostMapping("/monitoring/devices/{id}/limits")
