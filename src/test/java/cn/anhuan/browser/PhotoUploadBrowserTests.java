@@ -53,7 +53,7 @@ class PhotoUploadBrowserTests extends BrowserTest {
         upload(bomb);
         WebElement problem = Browser.waitFor(driver)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("hazard-problems")));
-        assertThat(problem.getText()).contains("file", "10,000 × 10,000", "40 百万像素");
+        assertThat(problem.getText()).contains("文件", "10,000 × 10,000", "40 百万像素");
         assertThat(driver.findElements(By.cssSelector("#hazard-files img.hazard-thumb"))).isEmpty();
         Browser.screenshot(driver, "hazard-photo-refused");
 

@@ -74,21 +74,21 @@ class ApiBrowserRequestTests {
     @Test
     void aCrossSiteFormPostWithTheBrowsersBasicCredentialsIsRefused() throws Exception {
         long victim = createUser("csrf.victim");
-        mvc.perform(post("/api/v1/users/" + victim + "/disable").with(httpBasic("admin", IntegrationTest.PASSWORD))
+        mvc.perform(post("/api/v1/users/" + victim + "/disable").param("version", "0").with(httpBasic("admin", IntegrationTest.PASSWORD))
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .header("Origin", "http://evil.example").header("Sec-Fetch-Site", "cross-site")
                         .header("Sec-Fetch-Mode", "navigate"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("/problems/cross-site"));
-        mvc.perform(post("/api/v1/users/" + victim + "/disable").with(httpBasic("admin", IntegrationTest.PASSWORD))
+        mvc.perform(post("/api/v1/users/" + victim + "/disable").param("version", "0").with(httpBasic("admin", IntegrationTest.PASSWORD))
                         .header("Referer", "http://evil.example/page.html"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/users/" + victim + "/disable").with(httpBasic("admin", IntegrationTest.PASSWORD))
+        mvc.perform(post("/api/v1/users/" + victim + "/disable").param("version", "0").with(httpBasic("admin", IntegrationTest.PASSWORD))
                         .contentType(MediaType.TEXT_PLAIN).content("x").header("Sec-Fetch-Mode", "no-cors")
                         .header("Sec-Fetch-Site", "same-origin"))
                 .andExpect(status().isForbidden());
         assertThat(enabled(victim)).isTrue();
 
-        mvc.perform(post("/api/v1/users/" + victim + "/disable").with(httpBasic("admin", IntegrationTest.PASSWORD)))
+        mvc.perform(post("/api/v1/users/" + victim + "/disable").param("version", "0").with(httpBasic("admin", IntegrationTest.PASSWORD)))
                 .andExpect(status().isOk()); // an API client with Basic: no browser headers
         assertThat(enabled(victim)).isFalse();
     }
@@ -99,7 +99,7 @@ class ApiBrowserRequestTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"integration\",\"validDays\":1}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.secret");
         long victim = createUser("bearer.target");
-        mvc.perform(post("/api/v1/users/" + victim + "/disable").header("Authorization", "Bearer " + secret)
+        mvc.perform(post("/api/v1/users/" + victim + "/disable").param("version", "0").header("Authorization", "Bearer " + secret)
                         .header("Origin", "http://partner.example").contentType(MediaType.APPLICATION_FORM_URLENCODED))
                 .andExpect(status().isOk());
         assertThat(enabled(victim)).isFalse();

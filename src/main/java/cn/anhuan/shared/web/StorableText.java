@@ -20,6 +20,12 @@ import tools.jackson.databind.module.SimpleModule;
  * ({@link Texts#storable}): a NUL reached the database as a 500 before. One rule for every field, in the two places
  * all text passes: Jackson's string deserialiser (the problem names the JSON path) and the data binder's editor
  * for {@code String} (a form shows it at the field, a parameter answers 400 naming it).
+ * <p>
+ * The same editor makes form records (model attributes built through their constructor) take a text field left
+ * empty or blank as null, so an optional field with a format (a phone number, an industry code, a credit code that
+ * only one role needs) is simply absent and a required one fails {@code @NotBlank} with its own message. Text is
+ * not trimmed (a password keeps its spaces); single request parameters are left as sent. One editor for both: a
+ * binder holds one editor per type, so two advices registering their own would override each other.
  */
 @Configuration(proxyBeanMethods = false)
 @ControllerAdvice
@@ -31,8 +37,9 @@ class StorableText {
     }
 
     @InitBinder
-    void refuseUnstorableText(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new Editor());
+    void text(WebDataBinder binder) {
+        boolean formRecord = binder.getTarget() == null && binder.getTargetType() != null;
+        binder.registerCustomEditor(String.class, new Editor(formRecord));
     }
 
     /** A JSON string that could not be stored; Jackson adds the path of the field it was read for. */
@@ -55,15 +62,24 @@ class StorableText {
         }
     }
 
-    /** Refusal is a type mismatch for {@code String}: message key {@code typeMismatch.java.lang.String}. */
+    /**
+     * Refusal is a type mismatch for {@code String}: message key {@code typeMismatch.java.lang.String}. For a form
+     * record, blank text is null.
+     */
     static final class Editor extends PropertyEditorSupport {
+
+        private final boolean blankAsNull;
+
+        Editor(boolean blankAsNull) {
+            this.blankAsNull = blankAsNull;
+        }
 
         @Override
         public void setAsText(String text) {
             if (!Texts.storable(text)) {
                 throw new IllegalArgumentException("text contains a character that cannot be stored");
             }
-            setValue(text);
+            setValue(blankAsNull && (text == null || text.isBlank()) ? null : text);
         }
 
         @Override
