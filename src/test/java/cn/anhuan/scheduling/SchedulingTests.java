@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -24,6 +28,8 @@ import javax.sql.DataSource;
 
 import cn.anhuan.AnhuanApplication;
 import cn.anhuan.IntegrationTest;
+import cn.anhuan.audit.AuditCheckpoints;
+import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.browser.Browser;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -47,6 +53,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scheduled work as production runs it: two instances of the whole application (A and B, plain application
@@ -64,6 +71,10 @@ class SchedulingTests {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    TransactionTemplate tx;
 
     ConfigurableApplicationContext a;
     ConfigurableApplicationContext b;
@@ -89,13 +100,17 @@ class SchedulingTests {
 
     private static ConfigurableApplicationContext start(String name, String url) {
         return new SpringApplicationBuilder(AnhuanApplication.class, TestJobs.class).profiles("test").run(
+                "--anhuan.audit.checkpoint.file=" + checkpointLog(name),
                 "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                 "--spring.datasource.hikari.maximum-pool-size=5", "--server.port=0", "--monitoring.hj212.port=0",
                 "--spring.main.banner-mode=off", "--spring.autoconfigure.exclude=",
                 "--anhuan.scheduling.enabled=true", "--anhuan.scheduling.instance-name=" + name,
                 "--anhuan.scheduling.polling-interval=200ms", "--anhuan.scheduling.heartbeat-interval=1s",
                 "--anhuan.scheduling.missed-heartbeats=4",
-                "--anhuan.hazard.escalation.cron=*/2 * * * * *", "--anhuan.hazard.escalation.digest-above=100000");
+                "--anhuan.hazard.escalation.cron=*/2 * * * * *",
+                "--anhuan.air.warning-expiry-check=1s",
+                "--anhuan.enterprise.licence-reminders.cron=*/2 * * * * *",
+                "--anhuan.enterprise.licence-reminders.digest-above=100000", "--anhuan.hazard.escalation.digest-above=100000");
     }
 
     @Test
@@ -253,6 +268,100 @@ class SchedulingTests {
                         URI.create("http://localhost:" + port(a) + "/actuator/metrics/dbscheduler_task_completions"))
                 .header("Authorization", "Basic " + admin).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .contains("hazard-escalation").contains("session-cleanup"));
+    }
+
+    @Test
+    void theCheckpointJobAnchorsNewEntriesByItself() throws Exception {
+        long id = auditEntry();
+        await().atMost(WAIT).until(() -> Math.max(lastCheckpoint("A"), lastCheckpoint("B")) >= id);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of("target/test-audit/audit-key"))))
+                .isEqualTo("rw-------");
+        ConfigurableApplicationContext writer = lastCheckpoint("A") >= id ? a : b;
+        assertThat(writer.getBean(AuditCheckpoints.class).latest().orElseThrow().seq()).isGreaterThanOrEqualTo(id);
+        assertThat(jdbc.sql("select last_result from scheduling.job_status where task_name = 'audit-checkpoint'")
+                .query(String.class).single()).isEqualTo("OK");
+    }
+
+    @Test
+    void aWarningWhoseEndHasPassedIsLiftedOnceBySystem() {
+        // At most one warning is active: one left by another test class is ended too.
+        jdbc.sql("update air.warning set status = 'LIFTED', lifted_at = now() where status = 'ACTIVE'").update();
+        long id = jdbc.sql("""
+                insert into air.warning (scheme, level, status, document_no, reason, starts_at, ends_at, issued_at,
+                                         issued_by, forecast)
+                values ('2018', 'ORANGE', 'ACTIVE', '临环预〔2026〕调度', '调度测试', now() - interval '2 days',
+                        now() + interval '2 seconds', now() - interval '2 days', 'city.env', '[]')
+                returning id""").query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select status from air.warning where id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("LIFTED"));
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("""
+                select action || '|' || by_user || '|' || reason || '|' || reason_key from air.warning_change
+                where warning_id = :id""").param("id", id).query(String.class).list())
+                .containsExactly("LIFTED|system|到期自动解除|air.warning.expiredReason"));
+        assertThat(jdbc.sql("""
+                select actor || '|' || new_value from audit.entry where action = 'air.warning.lifted' and entity_id = :id""")
+                .param("id", String.valueOf(id)).query(String.class).list())
+                .as("audited once, as a manual lift is").singleElement().asString()
+                .startsWith("system|").contains("LIFTED").contains("到期自动解除");
+        assertThat(jdbc.sql("select ends_at < lifted_at from air.warning where id = :id").param("id", id)
+                .query(Boolean.class).single()).as("the announced end is kept").isTrue();
+    }
+
+    @Test
+    void aLicenceExpiringInFiveDaysIsRemindedOnceAcrossBothInstances() {
+        String number = "调度-" + RUN_ID.substring(0, 8);
+        long audits = jdbc.sql("select count(*) from audit.entry where action = 'enterprise.licence.reminders.run'")
+                .query(Long.class).single();
+        long licence = jdbc.sql("""
+                insert into enterprise.licence (enterprise_id, kind, number, issuer, issued_on, expires_on)
+                select id, 'SAFETY_PRODUCTION', :n, '临汾市应急管理局', :issued, :expires
+                from enterprise.enterprise where credit_code = '911410023123456732' returning id""")
+                .param("n", number).param("issued", LocalDate.now(CITY).minusYears(3))
+                .param("expires", LocalDate.now(CITY).plusDays(5)).query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(licenceNotices("demo.officer", number)).isEqualTo(1);
+            assertThat(licenceNotices("yaodu.safety", number)).isEqualTo(1);
+        });
+        // Several more passes run on either instance meanwhile (every 2 s): none tells anyone again.
+        long passes = completions("enterprise-licence-reminders");
+        await().atMost(WAIT).until(() -> completions("enterprise-licence-reminders") >= passes + 3);
+        assertThat(licenceNotices("demo.officer", number)).isEqualTo(1);
+        assertThat(licenceNotices("yaodu.safety", number)).isEqualTo(1);
+        assertThat(jdbc.sql("select rung from enterprise.licence_reminder where licence_id = :id")
+                .param("id", licence).query(Integer.class).list()).containsExactly(7);
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'enterprise.licence.reminders.run'")
+                .query(Long.class).single()).isGreaterThan(audits);
+    }
+
+    private long licenceNotices(String user, String number) {
+        return jdbc.sql("""
+                select count(*) from notification.notification
+                where recipient = :u and kind = 'LICENCE_EXPIRY' and message = 'notification.licence.soon'
+                  and args like '%' || :n || '%'""").param("u", user).param("n", number).query(Long.class).single();
+    }
+
+    private long completions(String task) {
+        return jdbc.sql("select coalesce(sum(runs), 0) from scheduling.job_status where task_name = :t")
+                .param("t", task).query(Long.class).single();
+    }
+
+    private static final String RUN_ID = UUID.randomUUID().toString();
+
+    private static Path checkpointLog(String instance) {
+        return Path.of("target/test-audit/scheduling-" + instance + "-" + RUN_ID + ".log");
+    }
+
+    private static long lastCheckpoint(String instance) throws Exception {
+        Path file = checkpointLog(instance);
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        return lines.isEmpty() ? 0 : Long.parseLong(lines.get(lines.size() - 1).split(" ")[0]);
+    }
+
+    private long auditEntry() {
+        return tx.execute(s -> {
+            trail.record("test.anchor-scheduled", "test", 1, null, null, java.util.Map.of("n", 1));
+            return jdbc.sql("select last_id from audit.chain_head").query(Long.class).single();
+        });
     }
 
     private static int port(ConfigurableApplicationContext c) {
