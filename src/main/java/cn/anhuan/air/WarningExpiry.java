@@ -40,15 +40,18 @@ class WarningExpiry {
     @Transactional
     public int liftExpired() {
         // Row locks: a person lifting or changing the warning at this moment waits, then finds it lifted.
-        List<Long> ids = jdbc.sql("""
-                select id from air.warning where status = 'ACTIVE' and ends_at <= :now order by id for update""")
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).query(Long.class).list();
+        record Due(long id, int version) {
+        }
+        List<Due> due = jdbc.sql("""
+                select id, version from air.warning where status = 'ACTIVE' and ends_at <= :now order by id for update""")
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getInt(2))).list();
         // The record's text is in the platform's default language (zh-CN); pages translate the key.
         String reason = messages.getMessage(REASON, null, Locale.SIMPLIFIED_CHINESE);
-        for (long id : ids) {
-            warnings.lift(id, reason, REASON, null);
-            log.info("Warning {} lifted: its end has passed", id);
+        for (Due d : due) {
+            warnings.lift(d.id(), reason, REASON, d.version());
+            log.info("Warning {} lifted: its end has passed", d.id());
         }
-        return ids.size();
+        return due.size();
     }
 }

@@ -244,9 +244,16 @@ class SchedulingTests {
             WebElement cleanup = driver.findElement(By.cssSelector("#jobs tr[data-job='session-cleanup']"));
             assertThat(cleanup.findElement(By.className("job-failure")).getText()).contains("IllegalStateException: test");
             assertThat(driver.findElements(By.cssSelector("#jobs tr[data-job='monitoring-offline-check']"))).hasSize(1);
+            for (var job : java.util.Map.of("audit-checkpoint", "审计链签名检查点",
+                    "enterprise-licence-reminders", "许可证到期提醒", "air-warning-expiry", "重污染预警到期自动解除").entrySet()) {
+                assertThat(driver.findElement(By.cssSelector("#jobs tr[data-job='" + job.getKey() + "'] .job-name"))
+                        .getText()).isEqualTo(job.getValue());
+            }
             driver.get(base + "/admin/jobs?lang=en");
             assertThat(driver.findElement(By.cssSelector("#jobs tr[data-job='hazard-escalation'] .job-name")).getText())
                     .isEqualTo("Hazard deadline reminders and escalation");
+            assertThat(driver.findElement(By.cssSelector("#jobs tr[data-job='enterprise-licence-reminders'] .job-name"))
+                    .getText()).isEqualTo("Licence expiry reminders");
         } finally {
             driver.quit();
         }
