@@ -1,5 +1,6 @@
 package cn.anhuan;
 
+import cn.anhuan.shared.db.DatabaseBackup;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AnhuanApplication {
 
+    /** Starts the platform, or runs {@code backup --to FILE} / {@code restore --from FILE} and exits. */
     public static void main(String[] args) {
+        if (DatabaseBackup.isCommand(args)) {
+            System.exit(DatabaseBackup.run(args));
+        }
         SpringApplication.run(AnhuanApplication.class, args);
     }
 }

@@ -77,7 +77,7 @@ public final class HazardListBenchmark {
                     warmUp(http, token, url);
                     warmUp(http, token, url + "&before=" + deep);
                 }
-                String jdbcUrl = context.getBean(EmbeddedDatabase.class).jdbcUrl();
+                EmbeddedDatabase database = context.getBean(EmbeddedDatabase.class);
                 double[][] rates = new double[4][ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
                     String round = " (round " + (r + 1) + " of " + ROUNDS + ")";
@@ -85,8 +85,8 @@ public final class HazardListBenchmark {
                     rates[0][r] = load(http, token, url, "API first page" + round);
                     leadIn(http, token, url + "&before=" + deep);
                     rates[1][r] = load(http, token, url + "&before=" + deep, "API deep page (after 1,000 rows)" + round);
-                    rates[2][r] = pgbench(jdbcUrl, null, "pgbench first page" + round);
-                    rates[3][r] = pgbench(jdbcUrl, deep, "pgbench deep page" + round);
+                    rates[2][r] = pgbench(database, null, "pgbench first page" + round);
+                    rates[3][r] = pgbench(database, deep, "pgbench deep page" + round);
                 }
                 report("first page", rates[0], rates[2]);
                 report("deep page", rates[1], rates[3]);
@@ -238,8 +238,8 @@ public final class HazardListBenchmark {
     }
 
     /** Transactions per second. */
-    static double pgbench(String jdbcUrl, Long before, String label) throws Exception {
-        String port = jdbcUrl.replaceAll(".*localhost:(\\d+)/.*", "$1");
+    static double pgbench(EmbeddedDatabase database, Long before, String label) throws Exception {
+        String port = Integer.toString(database.port());
         Path script = Files.createTempFile("hazards", ".sql");
         // The statement HazardList sends for this filter and scope, with the scope's county as a literal.
         Files.writeString(script, """
@@ -248,10 +248,12 @@ public final class HazardListBenchmark {
                 %s order by id desc limit 20;
                 """.formatted(HazardList.COLUMNS, before == null ? "" : "and id < " + before));
         Path log = Files.createTempDirectory("pgbench");
-        Process p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n", "-M", "prepared",
+        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-n", "-M", "prepared",
                 "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Long.toString(RUN.toSeconds()), "-f", script.toString(),
                 "-l", "--log-prefix", log.resolve("tx").toString(), "postgres")
-                .directory(log.toFile()).redirectErrorStream(true).start();
+                .directory(log.toFile()).redirectErrorStream(true);
+        pgbench.environment().put("PGPASSWORD", database.password());
+        Process p = pgbench.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         String tps = out.lines().filter(l -> l.startsWith("tps")).findFirst().orElse(out);

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
 public record ReductionItem(Long id, @NotNull WarningLevel level,
                             @NotBlank @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "{user.enterpriseCode.invalid}")
                             String enterpriseCode,
-                            @NotBlank @Size(max = 200) String enterpriseName, @NotBlank String regionCode,
+                            @NotBlank @Size(max = 200) String enterpriseName,
+                            @NotBlank @Size(max = 12) String regionCode,
                             @NotBlank @Size(max = 2000) String measures,
                             @NotNull @DecimalMin("0") BigDecimal so2, @NotNull @DecimalMin("0") BigDecimal nox,
                             @NotNull @DecimalMin("0") BigDecimal pm, @NotNull @DecimalMin("0") BigDecimal vocs) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.anhuan.audit.AuditTrail;
+import cn.anhuan.enterprise.EnterpriseService;
+import cn.anhuan.enterprise.EnterpriseView;
 import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.DataScope;
@@ -32,8 +34,10 @@ public class ReductionList {
     private final JdbcClient jdbc;
     private final RegionService regions;
     private final AuditTrail audit;
+    private final EnterpriseService enterprises;
 
-    ReductionList(JdbcClient jdbc, RegionService regions, AuditTrail audit) {
+    ReductionList(JdbcClient jdbc, RegionService regions, AuditTrail audit, EnterpriseService enterprises) {
+        this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.regions = regions;
         this.audit = audit;
@@ -64,6 +68,13 @@ public class ReductionList {
         }
         if (regions.find(item.regionCode()).isEmpty()) {
             throw new BusinessRuleException("regionCode", "region.unknown", item.regionCode());
+        }
+        EnterpriseView enterprise = enterprises.byCreditCode(item.enterpriseCode())
+                .orElseThrow(() -> new BusinessRuleException("enterpriseCode", "reference.outOfScope",
+                        "enterpriseCode", item.enterpriseCode()));
+        if (!item.regionCode().equals(enterprise.regionCode()) && !item.regionCode().equals(enterprise.zoneCode())) {
+            throw new BusinessRuleException("regionCode", "air.reduction.regionMismatch", item.regionCode(),
+                    enterprise.regionCode());
         }
         boolean taken = jdbc.sql("select count(*) from air.reduction_item where level = :l and enterprise_code = :c")
                 .param("l", item.level().name()).param("c", item.enterpriseCode()).query(Long.class).single() > 0;

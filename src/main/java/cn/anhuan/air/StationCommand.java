@@ -13,7 +13,7 @@ public record StationCommand(@NotBlank @Pattern(regexp = "[0-9A-Za-z_-]{2,32}") 
                              @NotBlank @Size(max = 100) String name,
                              @NotBlank @Size(max = 150) String nameEn,
                              @NotBlank @Pattern(regexp = "NATIONAL|PROVINCIAL|CITY|COUNTY") String kind,
-                             @NotBlank String regionCode,
+                             @NotBlank @Size(max = 12) String regionCode,
                              @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
                              @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude) {
 }

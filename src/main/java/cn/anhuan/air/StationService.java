@@ -43,8 +43,12 @@ public class StationService {
     }
 
     public StationView get(String code) {
-        return find(code).filter(s -> DataScope.current().seesRegion(s.regionCode()))
-                .orElseThrow(() -> new NotFoundException("station", code));
+        return visible(code).orElseThrow(() -> new NotFoundException("station", code));
+    }
+
+    /** The station, if the caller's scope holds its region. */
+    public Optional<StationView> visible(String code) {
+        return find(code).filter(s -> DataScope.current().seesRegion(s.regionCode()));
     }
 
     /** Every station, without scope: for open data and the public page (station data is public). */

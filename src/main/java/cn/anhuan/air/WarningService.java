@@ -18,6 +18,7 @@ import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.NotFoundException;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -209,7 +210,7 @@ public class WarningService {
 
     private void update(WarningView w, String set, Integer version, Map<String, Object> params) {
         var spec = jdbc.sql("update air.warning set " + set + ", version = version + 1 where id = :id and version = :v")
-                .param("id", w.id()).param("v", version == null ? w.version() : version);
+                .param("id", w.id()).param("v", Versions.required(version));
         for (var p : params.entrySet()) {
             spec = spec.param(p.getKey(), p.getValue());
         }

@@ -152,13 +152,15 @@ public class AuditCheckpoints {
      * The checkpoint log as it is now, each line checked for form and signature, for comparing with the chain.
      * A JDK Ed25519 verification costs milliseconds, so the lines already found valid are remembered as a
      * digest of the log's valid prefix: while that prefix is byte for byte unchanged, only later lines are
-     * verified again.
+     * verified again. When that prefix has changed, the log was rewritten (even if with validly signed lines,
+     * by someone holding the key): that is reported, and stays reported until the prefix is back or a restart.
      */
     CheckpointComparison comparison() {
         List<CheckpointLog.Line> lines = file.read();
         ValidPrefix known = validPrefix;
-        int skip = known.lines() <= lines.size() && Arrays.equals(known.digest(), digest(lines, known.lines()))
-                ? known.lines() : 0;
+        boolean unchanged = known.lines() <= lines.size()
+                && Arrays.equals(known.digest(), digest(lines, known.lines()));
+        int skip = unchanged ? known.lines() : 0;
         int[] prefix = {skip};
         CheckpointComparison comparison = new CheckpointComparison(lines, index -> {
             boolean valid = index < skip || signedHere(lines.get(index).checkpoint());
@@ -166,8 +168,10 @@ public class AuditCheckpoints {
                 prefix[0]++;
             }
             return valid;
-        });
-        validPrefix = new ValidPrefix(prefix[0], digest(lines, prefix[0]));
+        }, unchanged ? 0 : known.lines());
+        if (unchanged) {
+            validPrefix = new ValidPrefix(prefix[0], digest(lines, prefix[0]));
+        }
         return comparison;
     }
 

@@ -28,9 +28,11 @@ public record AuditVerification(boolean intact, long checked, List<Problem> prob
      * @param disagreeing  how many valid checkpoints do not match the re-computed chain
      * @param firstDisagreement the first of them, with the range of entries in which the chain was changed;
      *                     null when all match
+     * @param rewrittenPrefix the log's first lines that this instance verified earlier and that are no longer
+     *                     byte for byte the same (an append-only log never changes); 0 when none
      */
     public record Checkpoints(int lines, int valid, Checkpoint latest, long unanchored, List<BadLine> badLines,
-                              int disagreeing, Disagreement firstDisagreement) {
+                              int disagreeing, Disagreement firstDisagreement, int rewrittenPrefix) {
     }
 
     /** A line of the log that does not count: {@code malformed} or {@code signature} (does not verify). */

@@ -14,6 +14,7 @@ final class CheckpointComparison {
     private static final int MAX_BAD_LINES = 100;
 
     private final int lines;
+    private final int rewrittenPrefix;
     private final List<Checkpoint> valid = new ArrayList<>();
     private final List<AuditVerification.BadLine> badLines = new ArrayList<>();
     private int next;
@@ -22,9 +23,13 @@ final class CheckpointComparison {
     private int disagreeing;
     private AuditVerification.Disagreement first;
 
-    /** {@code signatureValid} is asked, in file order, about each well-formed line by its index in {@code log}. */
-    CheckpointComparison(List<CheckpointLog.Line> log, IntPredicate signatureValid) {
+    /**
+     * {@code signatureValid} is asked, in file order, about each well-formed line by its index in {@code log};
+     * {@code rewrittenPrefix} is how many lines verified earlier have changed since (0: none).
+     */
+    CheckpointComparison(List<CheckpointLog.Line> log, IntPredicate signatureValid, int rewrittenPrefix) {
         this.lines = log.size();
+        this.rewrittenPrefix = rewrittenPrefix;
         for (int i = 0; i < log.size(); i++) {
             CheckpointLog.Line line = log.get(i);
             if (line.checkpoint() == null) {
@@ -65,11 +70,11 @@ final class CheckpointComparison {
         Checkpoint latest = valid.stream().max(Comparator.comparingLong(Checkpoint::seq)
                 .thenComparing(Checkpoint::at)).orElse(null);
         return new AuditVerification.Checkpoints(lines, valid.size(), latest, unanchored, List.copyOf(badLines),
-                disagreeing, first);
+                disagreeing, first, rewrittenPrefix);
     }
 
     boolean agrees() {
-        return badLines.isEmpty() && disagreeing == 0;
+        return badLines.isEmpty() && disagreeing == 0 && rewrittenPrefix == 0;
     }
 
     private void disagree(Checkpoint c, String kind) {

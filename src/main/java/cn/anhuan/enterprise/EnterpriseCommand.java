@@ -15,14 +15,14 @@ import jakarta.validation.constraints.Size;
  * industry responsibility map gives; leave it empty to derive it. {@code version} is needed to change.
  */
 public record EnterpriseCommand(
-        @NotBlank String creditCode,
+        @NotBlank @Size(max = 30) String creditCode,
         @NotBlank @Size(max = 200) String name,
-        @NotBlank String regionCode,
-        String zoneCode,
+        @NotBlank @Size(max = 12) String regionCode,
+        @Size(max = 12) String zoneCode,
         @Size(max = 300) String address,
         @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
         @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
-        @NotBlank String industryCode,
+        @NotBlank @Size(max = 40) String industryCode,
         @Pattern(regexp = "[A-T]([0-9]{2,4})?", message = "{enterprise.gbt4754.invalid}") String gbt4754Code,
         Long departmentId,
         @Pattern(regexp = "LARGE|MEDIUM|SMALL|MICRO") String scale,

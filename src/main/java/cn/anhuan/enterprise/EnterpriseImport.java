@@ -2,14 +2,11 @@ package cn.anhuan.enterprise;
 
 import static cn.anhuan.shared.Texts.trimToNull;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,14 +17,9 @@ import java.util.Set;
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.enterprise.EnterpriseImportReport.RowProblem;
 import cn.anhuan.organization.IndustryService;
-import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,25 +28,28 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Enterprise import from Excel (.xlsx) or CSV, with a template and a dry run; every bad row is reported with
- * its number, field and reason, and nothing is written unless every row is good. Export of any filtered list.
+ * its number, field and reason, and nothing is written unless every row is good. A file over its budgets (size,
+ * rows, an .xlsx that expands too far) is refused as a whole ({@link cn.anhuan.shared.BusinessRuleException}
+ * on field {@code file}). Export of any filtered list.
  */
 @Service
 public class EnterpriseImport {
 
-    static final int MAX_ROWS = 50_000;
     static final int MAX_REPORTED = 2_000;
 
     private final EnterpriseService enterprises;
     private final EnterpriseRules rules;
     private final IndustryService industries;
     private final AuditTrail audit;
+    private final ImportFileReader reader;
 
     EnterpriseImport(EnterpriseService enterprises, EnterpriseRules rules, IndustryService industries,
-                     AuditTrail audit) {
+                     AuditTrail audit, ImportFileReader reader) {
         this.enterprises = enterprises;
         this.rules = rules;
         this.industries = industries;
         this.audit = audit;
+        this.reader = reader;
     }
 
     /** The empty template with its header and one example row. */
@@ -79,14 +74,13 @@ public class EnterpriseImport {
     @Transactional
     @PreAuthorize(EnterpriseService.EDITORS)
     public EnterpriseImportReport importFile(InputStream in, boolean dryRun) throws IOException {
-        List<Map<String, String>> rows = read(in);
+        List<Map<String, String>> rows = reader.read(in);
         var industryList = industries.industries();
         List<RowProblem> errors = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         List<EnterpriseCommand> commands = new ArrayList<>(rows.size());
         Set<String> seen = new HashSet<>();
         Set<String> existing = new HashSet<>();
-        DataScope scope = DataScope.current();
         int errorCount = 0;
         for (int i = 0; i < rows.size(); i++) {
             int rowNo = i + 2;
@@ -103,9 +97,6 @@ public class EnterpriseImport {
                 } else if (enterprises.creditCodeTaken(code)) {
                     existing.add(code);
                     problems.add(new FieldProblem("credit_code", "enterprise.creditCode.taken", code));
-                }
-                if (c.regionCode() != null && !scope.seesRegion(c.regionCode().trim())) {
-                    problems.add(new FieldProblem("region_code", "enterprise.region.outOfScope", c.regionCode()));
                 }
             }
             if (!problems.isEmpty()) {
@@ -233,66 +224,5 @@ public class EnterpriseImport {
             problems.add(new FieldProblem(key, "enterprise.import.number", v));
             return null;
         }
-    }
-
-    /** Rows as column key → text, from .xlsx (detected by its ZIP signature) or UTF-8 CSV. */
-    static List<Map<String, String>> read(InputStream raw) throws IOException {
-        byte[] bytes = raw.readNBytes(64 * 1024 * 1024);
-        boolean xlsx = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-        List<Map<String, String>> rows = new ArrayList<>();
-        if (xlsx) {
-            try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(bytes))) {
-                Sheet sheet = wb.getSheetAt(0);
-                DataFormatter fmt = new DataFormatter();
-                Row header = sheet.getRow(0);
-                if (header == null) {
-                    return rows;
-                }
-                List<String> keys = new ArrayList<>();
-                for (Cell cell : header) {
-                    keys.add(EnterpriseColumns.keyOf(fmt.formatCellValue(cell)));
-                }
-                for (int i = 1; i <= sheet.getLastRowNum() && rows.size() < MAX_ROWS; i++) {
-                    Row row = sheet.getRow(i);
-                    Map<String, String> m = new HashMap<>();
-                    boolean any = false;
-                    for (int c = 0; c < keys.size(); c++) {
-                        String v = row == null ? "" : fmt.formatCellValue(row.getCell(c)).trim();
-                        any |= !v.isEmpty();
-                        m.put(keys.get(c), v);
-                    }
-                    if (any) {
-                        rows.add(m);
-                    }
-                }
-            }
-            return rows;
-        }
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(bytes),
-                StandardCharsets.UTF_8))) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                return rows;
-            }
-            if (headerLine.startsWith("\uFEFF")) {
-                headerLine = headerLine.substring(1);
-            }
-            List<String> keys = new ArrayList<>();
-            for (String h : headerLine.split(",", -1)) {
-                keys.add(EnterpriseColumns.keyOf(h));
-            }
-            for (String line = in.readLine(); line != null && rows.size() < MAX_ROWS; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                Map<String, String> m = new HashMap<>();
-                for (int c = 0; c < keys.size(); c++) {
-                    m.put(keys.get(c), c < f.length ? f[c].trim() : "");
-                }
-                rows.add(m);
-            }
-        }
-        return rows;
     }
 }

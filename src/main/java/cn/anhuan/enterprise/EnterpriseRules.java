@@ -1,5 +1,6 @@
 package cn.anhuan.enterprise;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,12 @@ import cn.anhuan.organization.RegionKind;
 import cn.anhuan.organization.RegionService;
 import cn.anhuan.organization.RegionView;
 import cn.anhuan.organization.SupervisionLevel;
+import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import cn.anhuan.shared.Texts;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +31,11 @@ class EnterpriseRules {
     private final RegionService regions;
     private final IndustryService industries;
     private final DepartmentService departments;
+    private final Validator validator;
 
-    EnterpriseRules(RegionService regions, IndustryService industries, DepartmentService departments) {
+    EnterpriseRules(RegionService regions, IndustryService industries, DepartmentService departments,
+                    Validator validator) {
+        this.validator = validator;
         this.regions = regions;
         this.industries = industries;
         this.departments = departments;
@@ -64,7 +73,65 @@ class EnterpriseRules {
         if (c.departmentId() != null && departments.find(c.departmentId()).isEmpty()) {
             errors.add(new FieldProblem("departmentId", "department.unknown", c.departmentId()));
         }
+        errors.addAll(outOfScope(c, region));
+        errors.addAll(texts(c));
         return new Outcome(errors, warnings);
+    }
+
+    /**
+     * Every text of the command within its length limit ({@code @Size}) and storable ({@link Texts#storable}). The
+     * API and the forms check both before the command exists; an import row is a command built from cells, so the
+     * same limits are applied here, where every path passes.
+     */
+    private List<FieldProblem> texts(EnterpriseCommand c) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ConstraintViolation<EnterpriseCommand> v : validator.validate(c)) {
+            if (v.getConstraintDescriptor().getAnnotation() instanceof Size) {
+                errors.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+            }
+        }
+        for (RecordComponent component : EnterpriseCommand.class.getRecordComponents()) {
+            if (component.getType() == String.class && !Texts.storable(text(component, c))) {
+                errors.add(new FieldProblem(component.getName(), "error.text.unstorable", component.getName()));
+            }
+        }
+        return errors;
+    }
+
+    private static String text(RecordComponent component, EnterpriseCommand c) {
+        try {
+            return (String) component.getAccessor().invoke(c);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every reference the command writes, against the writer's scope: the county, the zone and the industry must be
+     * ones the writer sees (the record would otherwise land in, or be shown to, another jurisdiction), and an
+     * overriding department must be one whose jurisdiction covers the enterprise: its county, its zone or the city
+     * above (a county supervisor may name the city's department, never another county's).
+     */
+    private List<FieldProblem> outOfScope(EnterpriseCommand c, RegionView region) {
+        DataScope scope = DataScope.current();
+        List<FieldProblem> errors = new ArrayList<>();
+        if (c.regionCode() != null && !scope.seesRegion(c.regionCode().trim())) {
+            errors.add(new FieldProblem("regionCode", "enterprise.region.outOfScope", c.regionCode()));
+        }
+        String zone = c.zoneCode() == null || c.zoneCode().isBlank() ? null : c.zoneCode().trim();
+        if (zone != null && !scope.seesRegion(zone)) {
+            errors.add(new FieldProblem("zoneCode", "enterprise.zone.outOfScope", zone));
+        }
+        if (c.industryCode() != null && !scope.seesIndustry(c.industryCode().trim())) {
+            errors.add(new FieldProblem("industryCode", "enterprise.industry.outOfScope", c.industryCode()));
+        }
+        if (c.departmentId() != null && region != null) {
+            departments.find(c.departmentId()).filter(d -> !d.regionCode().equals(zone)
+                            && !region.path().contains("/" + d.regionCode() + "/"))
+                    .ifPresent(d -> errors.add(new FieldProblem("departmentId", "enterprise.department.outOfScope",
+                            c.departmentId())));
+        }
+        return errors;
     }
 
     /** The supervising department the responsibility map gives: the lead kind in the county, else in the city. */

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
 /**
  * The grading of a major hazard installation (《危险化学品重大危险源监督管理暂行规定》 Annex 1):
  * R = α × Σ βᵢ qᵢ / Qᵢ; level 一级 R ≥ 100, 二级 50 ≤ R < 100, 三级 10 ≤ R < 50, 四级 R < 10. Exact decimals.
@@ -28,7 +30,7 @@ public final class MajorHazardRule {
     }
 
     /** One substance: its category, actual quantity q and critical quantity Q (tonnes). */
-    public record Substance(String name, Category category, BigDecimal quantity, BigDecimal critical) {
+    public record Substance(@Size(max = 200) String name, Category category, BigDecimal quantity, BigDecimal critical) {
     }
 
     private MajorHazardRule() {

@@ -22,9 +22,10 @@ import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.DataScope;
-import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,9 @@ public class CitizenReports {
         this.clock = clock;
     }
 
+    /** The longest reporter name kept (the database column allows no more). */
+    static final int MAX_NAME = 50;
+
     /** Records a citizen's report and returns its tracking code. */
     @Transactional
     public String submit(String regionCode, String place, String description, String name, String phone,
@@ -73,6 +77,9 @@ public class CitizenReports {
         }
         if (description == null || description.isBlank() || description.length() > 2000) {
             problems.add(new FieldProblem("description", "hazard.citizen.description"));
+        }
+        if (name != null && name.trim().length() > MAX_NAME) {
+            problems.add(new FieldProblem("reporterName", "hazard.citizen.reporterName", MAX_NAME));
         }
         if (phone != null && !phone.isBlank() && !phone.matches("[0-9+\\- ]{5,20}")) {
             problems.add(new FieldProblem("reporterPhone", "enterprise.phone.invalid"));
@@ -158,7 +165,7 @@ public class CitizenReports {
                     handled_by = :by, handled_at = :now, version = version + 1
                 where id = :id and version = :version""")
                 .param("status", status).param("h", hazardId).param("note", note).param("by", Actor.name())
-                .param("now", now()).param("id", r.id()).param("version", version == null ? r.version() : version)
+                .param("now", now()).param("id", r.id()).param("version", Versions.required(version))
                 .update();
         if (n == 0) {
             throw ConflictException.staleVersion("citizen-report", r.id());

@@ -1,11 +1,6 @@
 package cn.anhuan.hazard;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,14 +9,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.shared.Actor;
@@ -30,31 +20,40 @@ import cn.anhuan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Photos (JPEG, PNG) and PDF documents of hazards: the type is decided by the file's first bytes, never by its
- * name; the size is limited; images get a thumbnail; files live on disk outside the database; every read goes
- * through the hazard, so the caller's scope applies to downloads too.
+ * name; the size and an image's pixel count are limited; images get an upright thumbnail; files live on disk
+ * outside the database and reach their place only when their row commits; every read goes through the hazard,
+ * so the caller's scope applies to downloads too.
  */
 @Service
 @Transactional(readOnly = true)
 public class HazardAttachments {
 
-    static final int THUMBNAIL = 320;
-    static final int MAX_PIXELS_SIDE = 10_000;
-
     private final JdbcClient jdbc;
     private final HazardService hazards;
     private final AuditTrail audit;
     private final FileProperties files;
+    private final Thumbnails thumbnails;
+    private final AttachmentFiles stored;
+    private final TransactionTemplate writes;
     private final Clock clock;
 
-    HazardAttachments(JdbcClient jdbc, HazardService hazards, AuditTrail audit, FileProperties files, Clock clock) {
+    HazardAttachments(JdbcClient jdbc, HazardService hazards, AuditTrail audit, FileProperties files,
+                      Thumbnails thumbnails, AttachmentFiles stored, PlatformTransactionManager transactions,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.hazards = hazards;
         this.audit = audit;
         this.files = files;
+        this.thumbnails = thumbnails;
+        this.stored = stored;
+        this.writes = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -68,7 +67,12 @@ public class HazardAttachments {
                 .list();
     }
 
-    @Transactional
+    /**
+     * Checks and stores a file of a hazard the caller may see. The checks and the thumbnail run before the
+     * transaction that writes (or inside the caller's, if any), so an upload waiting for its turn to decode holds
+     * no database connection.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     @PreAuthorize(HazardService.ACTORS)
     public Attachment upload(long hazardId, String stage, String fileName, byte[] bytes) {
         HazardView h = hazards.get(hazardId);
@@ -82,33 +86,28 @@ public class HazardAttachments {
         if (type == null) {
             throw new BusinessRuleException("file", "hazard.file.type");
         }
-        byte[] thumbnail = type.startsWith("image/") ? thumbnail(bytes) : null;
-        if (type.startsWith("image/") && thumbnail == null) {
-            throw new BusinessRuleException("file", "hazard.file.image");
-        }
+        byte[] thumbnail = type.startsWith("image/") ? thumbnails.of(bytes) : null;
         String key = clock.instant().atZone(ZoneOffset.UTC).getYear() + "/" + UUID.randomUUID();
-        Path path = files.dir().resolve(key);
-        try {
-            Files.createDirectories(path.getParent());
-            Files.write(path, bytes);
-            if (thumbnail != null) {
-                Files.write(thumbnailPath(key), thumbnail);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store " + key, e);
-        }
+        String sha256 = sha256(bytes);
         String safeName = fileName == null || fileName.isBlank() ? "file"
                 : Path.of(fileName).getFileName().toString().replaceAll("[\\r\\n\"]", "_");
+        return writes.execute(status -> insert(h, stage, safeName, type, bytes, sha256, key, thumbnail));
+    }
+
+    private Attachment insert(HazardView h, String stage, String safeName, String type, byte[] bytes, String sha256,
+                              String key, byte[] thumbnail) {
+        long hazardId = h.id();
         long id = jdbc.sql("""
                 insert into hazard.attachment (hazard_id, stage, file_name, content_type, size, sha256, storage_key,
                     has_thumbnail, uploaded_by, uploaded_at)
                 values (:h, :stage, :name, :type, :size, :sha, :key, :thumb, :by, :now) returning id""")
                 .param("h", hazardId).param("stage", stage).param("name", safeName).param("type", type)
-                .param("size", bytes.length).param("sha", sha256(bytes)).param("key", key)
+                .param("size", bytes.length).param("sha", sha256).param("key", key)
                 .param("thumb", thumbnail != null).param("by", Actor.name())
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).query(Long.class).single();
         audit.record("hazard.file.added", "hazard", hazardId, h.regionCode(), null,
-                Map.of("attachment", id, "stage", stage, "type", type, "size", bytes.length, "sha256", sha256(bytes)));
+                Map.of("attachment", id, "stage", stage, "type", type, "size", bytes.length, "sha256", sha256));
+        stored.storeOnCommit(key, bytes, thumbnail);
         return list(hazardId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
@@ -122,16 +121,12 @@ public class HazardAttachments {
         }
         String key = (String) row.get(0).get("storage_key");
         try {
-            byte[] bytes = Files.readAllBytes(thumbnail ? thumbnailPath(key) : files.dir().resolve(key));
+            byte[] bytes = Files.readAllBytes(thumbnail ? stored.thumbnailPath(key) : stored.path(key));
             return new Download(thumbnail ? "image/jpeg" : (String) row.get(0).get("content_type"),
                     (String) row.get(0).get("file_name"), bytes);
         } catch (IOException e) {
             throw new NotFoundException("attachment", attachmentId);
         }
-    }
-
-    private Path thumbnailPath(String key) {
-        return files.dir().resolve(key + ".thumb.jpg");
     }
 
     /** The content type from the magic bytes: JPEG, PNG or PDF; anything else is refused. */
@@ -147,39 +142,6 @@ public class HazardAttachments {
             return "application/pdf";
         }
         return null;
-    }
-
-    /** A JPEG of at most THUMBNAIL pixels a side, or null if the image cannot be read or is absurdly large. */
-    static byte[] thumbnail(byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                if (reader.getWidth(0) > MAX_PIXELS_SIDE || reader.getHeight(0) > MAX_PIXELS_SIDE) {
-                    return null;
-                }
-                BufferedImage image = reader.read(0);
-                double scale = Math.min(1.0, (double) THUMBNAIL / Math.max(image.getWidth(), image.getHeight()));
-                int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-                int hgt = Math.max(1, (int) Math.round(image.getHeight() * scale));
-                BufferedImage thumb = new BufferedImage(w, hgt, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = thumb.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(image, 0, 0, w, hgt, java.awt.Color.WHITE, null);
-                g.dispose();
-                var out = new java.io.ByteArrayOutputStream();
-                ImageIO.write(thumb, "jpg", out);
-                return out.toByteArray();
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static String sha256(byte[] bytes) {

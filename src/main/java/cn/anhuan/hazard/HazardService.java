@@ -18,10 +18,11 @@ import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
 import cn.anhuan.shared.Actor;
 import cn.anhuan.shared.ConflictException;
-import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import cn.anhuan.shared.Versions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -91,7 +92,7 @@ public class HazardService {
     @Transactional
     @PreAuthorize(ACTORS)
     public HazardView report(ReportHazard r) {
-        EnterpriseView e = enterprises.get(r.enterpriseId());
+        EnterpriseView e = enterprises.referenced("enterpriseId", r.enterpriseId());
         List<FieldProblem> problems = new ArrayList<>();
         if ("MAJOR".equals(r.level()) && (r.basis() == null || r.basis().isBlank())) {
             problems.add(new FieldProblem("basis", "hazard.basis.required"));
@@ -147,7 +148,7 @@ public class HazardService {
         if (!roleAllows(h, action)) {
             throw new AccessDeniedException("hazard." + action.path());
         }
-        int version = c.version() == null ? h.version() : c.version();
+        int version = Versions.required(c.version());
         List<FieldProblem> problems = new ArrayList<>();
         String note = trimToNull(c.note());
         OffsetDateTime now = now();
@@ -294,6 +295,11 @@ public class HazardService {
         if (value == null || value.isBlank()) {
             problems.add(new FieldProblem(field, "hazard.field.required", field));
         }
+    }
+
+    /** Whether the caller acts for the government (records hazards from any source, not only its own check). */
+    public boolean actsForGovernment() {
+        return government();
     }
 
     private static boolean government() {

@@ -86,7 +86,7 @@ class DemoAccounts implements ApplicationRunner {
                 Long department = f[3].isEmpty() ? null : departments.findByRegionAndKind(f[2], f[3])
                         .orElseThrow(() -> new IllegalStateException("No department " + f[3] + " in " + f[2])).id();
                 UserRow row = new UserRow(0, f[0], f[4], hash, role, f[2], department,
-                        f[5].isEmpty() ? null : f[5], true, 0, null, null, 0);
+                        f[5].isEmpty() ? null : f[5], true, 0, null, null, 0, false);
                 long id = users.insert(row);
                 audit.record("user.seeded", "user", id, f[2], null, row.auditFields());
                 count++;

@@ -25,10 +25,15 @@ class RelativeLoginSuccess implements AuthenticationSuccessHandler {
         String target = "/";
         if (saved != null) {
             cache.removeRequest(request, response);
-            java.net.URI uri = java.net.URI.create(saved.getRedirectUrl());
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            if (path.startsWith(request.getContextPath())) {
-                target = path.substring(request.getContextPath().length()) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            try {
+                java.net.URI uri = java.net.URI.create(saved.getRedirectUrl());
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                if (path.startsWith(request.getContextPath())) {
+                    target = path.substring(request.getContextPath().length())
+                            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                }
+            } catch (IllegalArgumentException e) {
+                target = "/"; // a saved URL that is no URI: home rather than an error page after signing in
             }
         }
         response.sendRedirect(request.getContextPath() + (target.isEmpty() || target.startsWith("//") ? "/" : target));

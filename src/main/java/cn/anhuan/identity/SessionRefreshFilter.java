@@ -20,9 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Keeps a session's user in step with the database: a disabled or locked account, or one whose password was
  * reset, is signed out at its next request; a changed role or scope applies at once. On the API (session
  * requests only: Basic and Bearer users are loaded afresh anyway) a signed-out session answers 401 instead of
- * a redirect, and a refreshed user is not written back into the session.
+ * a redirect, and a refreshed user is not written back into the session. A user whose password an
+ * administrator set is sent to its account page, and only that page (with its password form, sign-out and the
+ * static resources) answers until it has chosen a new password; its session gets 403 on the API meanwhile.
  */
 class SessionRefreshFilter extends OncePerRequestFilter {
+
+    static final String CHANGE_PASSWORD_PAGE = "/account?passwordChangeRequired";
+    private static final java.util.List<String> OPEN_DURING_CHANGE = java.util.List.of("/account", "/account/password", "/logout",
+            "/login", "/error", "/css/", "/js/", "/img/", "/webjars/", "/favicon.ico");
 
     private final UserRepository users;
     private final ScopeResolver scopes;
@@ -66,7 +72,20 @@ class SessionRefreshFilter extends OncePerRequestFilter {
                     repository.saveContext(context, request, response);
                 }
             }
+            if (row.get().passwordChangeRequired() && !openDuringChange(request)) {
+                if (api) {
+                    response.sendError(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+                } else {
+                    response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PAGE);
+                }
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean openDuringChange(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return OPEN_DURING_CHANGE.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
     }
 }

@@ -15,6 +15,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.NotFoundException;
+import cn.anhuan.shared.Versions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,12 @@ public class UserAccounts {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ScopeResolver scopes;
 
     UserAccounts(UserRepository users, RegionService regions, DepartmentService departments, PasswordEncoder encoder,
-                 AuditTrail audit, Clock clock) {
+                 AuditTrail audit, Clock clock, ScopeResolver scopes) {
         this.users = users;
+        this.scopes = scopes;
         this.regions = regions;
         this.departments = departments;
         this.encoder = encoder;
@@ -75,7 +78,7 @@ public class UserAccounts {
         PasswordPolicy.check("password", c.password());
         String region = checkScope(c);
         UserRow row = new UserRow(0, c.username(), c.displayName().trim(), encoder.encode(c.password()), c.role(),
-                region, c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(), trimToNull(c.enterpriseCode()), true, 0, null, clock.instant(), 0);
+                region, c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(), trimToNull(c.enterpriseCode()), true, 0, null, clock.instant(), 0, false);
         long id = users.insert(row);
         UserRow created = users.findById(id).orElseThrow();
         audit.record("user.created", "user", id, region, null, created.auditFields());
@@ -90,7 +93,7 @@ public class UserAccounts {
         UserRow after = before.withProfile(c.displayName().trim(), c.role(), region,
                 c.role() == Role.ENTERPRISE_OFFICER ? null : c.departmentId(),
                 c.role() == Role.ENTERPRISE_OFFICER ? trimToNull(c.enterpriseCode()) : null);
-        return save("user.updated", before, after, c.version() == null ? before.version() : c.version());
+        return save("user.updated", before, after, Versions.required(c.version()));
     }
 
     @Transactional
@@ -101,28 +104,40 @@ public class UserAccounts {
             throw new BusinessRuleException("enabled", "user.disable.self");
         }
         return save(enabled ? "user.enabled" : "user.disabled", before, before.withEnabled(enabled),
-                version == null ? before.version() : version);
+                Versions.required(version));
     }
 
+    /**
+     * Sets a password the administrator hands over; the user has to replace it at the next sign-in (and is
+     * signed out of running sessions, whose password no longer matches).
+     */
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public UserView resetPassword(long id, String newPassword, Integer version) {
         PasswordPolicy.check("password", newPassword);
         UserRow before = visible(id);
-        return save("user.password-reset", before, before.withPassword(encoder.encode(newPassword)),
-                version == null ? before.version() : version);
+        return save("user.password-reset", before, before.withPassword(encoder.encode(newPassword), true),
+                Versions.required(version));
     }
 
-    /** The signed-in user changes its own password, proving it knows the current one. */
+    /**
+     * The signed-in user changes its own password, proving it knows the current one; the new one must differ
+     * from it (so a reset password cannot simply be kept). Returns the user as now stored, for the session to
+     * carry on with.
+     */
     @Transactional
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public AnhuanUser changeOwnPassword(String currentPassword, String newPassword) {
         UserRow me = users.findByUsername(CurrentUser.currentUsername())
                 .orElseThrow(() -> new NotFoundException("user", CurrentUser.currentUsername()));
         if (currentPassword == null || !encoder.matches(currentPassword, me.passwordHash())) {
             throw new BusinessRuleException("currentPassword", "user.password.wrong");
         }
         PasswordPolicy.check("newPassword", newPassword);
-        save("user.password-changed", me, me.withPassword(encoder.encode(newPassword)), me.version());
+        if (newPassword.equals(currentPassword)) {
+            throw new BusinessRuleException("newPassword", "user.password.same");
+        }
+        save("user.password-changed", me, me.withPassword(encoder.encode(newPassword), false), me.version());
+        return scopes.principal(users.findById(me.id()).orElseThrow());
     }
 
     private UserView save(String action, UserRow before, UserRow after, int version) {

@@ -14,9 +14,9 @@ public record UserCommand(
         @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}", message = "{user.username.invalid}") String username,
         @NotBlank @Size(max = 100) String displayName,
         @NotNull Role role,
-        String regionCode,
+        @Size(max = 12) String regionCode,
         Long departmentId,
         @Pattern(regexp = "[0-9A-HJ-NPQRTUWXY]{18}", message = "{user.enterpriseCode.invalid}") String enterpriseCode,
-        String password,
+        @Size(max = 128) String password,
         Integer version) {
 }

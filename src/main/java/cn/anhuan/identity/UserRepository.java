@@ -18,7 +18,7 @@ class UserRepository {
 
     private static final String SELECT = """
             select id, username, display_name, password_hash, role, region_code, department_id, enterprise_code,
-                   enabled, failed_attempts, locked_until, created_at, version
+                   enabled, failed_attempts, locked_until, created_at, version, password_change_required
             from identity.app_user
             """;
 
@@ -93,12 +93,13 @@ class UserRepository {
                 update identity.app_user set display_name = :displayName, password_hash = :hash, role = :role,
                        region_code = :region, department_id = :dept, enterprise_code = :enterprise,
                        enabled = :enabled, failed_attempts = :failed, locked_until = :locked,
-                       version = version + 1
+                       password_change_required = :changeRequired, version = version + 1
                 where id = :id and version = :version""")
                 .param("displayName", u.displayName()).param("hash", u.passwordHash()).param("role", u.role().name())
                 .param("region", u.regionCode()).param("dept", u.departmentId())
                 .param("enterprise", u.enterpriseCode()).param("enabled", u.enabled())
                 .param("failed", u.failedAttempts()).param("locked", toOffset(u.lockedUntil()))
+                .param("changeRequired", u.passwordChangeRequired())
                 .param("id", u.id()).param("version", expectedVersion)
                 .update() == 1;
     }
@@ -117,6 +118,7 @@ class UserRepository {
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("region_code"),
                 rs.getObject("department_id", Long.class), rs.getString("enterprise_code"), rs.getBoolean("enabled"),
                 rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"),
+                rs.getBoolean("password_change_required"));
     }
 }

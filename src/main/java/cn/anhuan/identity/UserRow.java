@@ -7,21 +7,22 @@ import java.util.Map;
 /** An account as stored. */
 record UserRow(long id, String username, String displayName, String passwordHash, Role role, String regionCode,
                Long departmentId, String enterpriseCode, boolean enabled, int failedAttempts, Instant lockedUntil,
-               Instant createdAt, int version) {
+               Instant createdAt, int version, boolean passwordChangeRequired) {
 
-    UserRow withPassword(String hash) {
+    /** A new password; {@code changeRequired} when an administrator set it, so the user must choose its own. */
+    UserRow withPassword(String hash, boolean changeRequired) {
         return new UserRow(id, username, displayName, hash, role, regionCode, departmentId, enterpriseCode, enabled,
-                0, null, createdAt, version);
+                0, null, createdAt, version, changeRequired);
     }
 
     UserRow withEnabled(boolean value) {
         return new UserRow(id, username, displayName, passwordHash, role, regionCode, departmentId, enterpriseCode,
-                value, failedAttempts, lockedUntil, createdAt, version);
+                value, failedAttempts, lockedUntil, createdAt, version, passwordChangeRequired);
     }
 
     UserRow withProfile(String name, Role newRole, String region, Long department, String enterprise) {
         return new UserRow(id, username, name, passwordHash, newRole, region, department, enterprise, enabled,
-                failedAttempts, lockedUntil, createdAt, version);
+                failedAttempts, lockedUntil, createdAt, version, passwordChangeRequired);
     }
 
     /** The audited fields: never the password hash. */
@@ -34,6 +35,7 @@ record UserRow(long id, String username, String displayName, String passwordHash
         m.put("departmentId", departmentId);
         m.put("enterpriseCode", enterpriseCode);
         m.put("enabled", enabled);
+        m.put("changeAtNextSignIn", passwordChangeRequired);
         return m;
     }
 }

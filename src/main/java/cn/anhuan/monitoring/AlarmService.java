@@ -18,6 +18,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -130,7 +131,7 @@ public class AlarmService {
                 .param("status", status).param("by", Actor.name())
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("note", note == null || note.isBlank() ? null : note.trim()).param("id", a.id())
-                .param("version", version == null ? a.version() : version).update();
+                .param("version", Versions.required(version)).update();
         if (n == 0) {
             throw ConflictException.staleVersion("alarm", a.id());
         }

@@ -24,6 +24,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -137,7 +138,7 @@ public class DeviceService {
                 .param("max", c.maxSegment() == null ? before.maxSegment() : c.maxSegment())
                 .param("enabled", c.enabled() == null ? before.enabled() : c.enabled())
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id)
-                .param("version", c.version() == null ? before.version() : c.version()).update();
+                .param("version", Versions.required(c.version())).update();
         if (n == 0) {
             throw ConflictException.staleVersion("device", id);
         }
@@ -213,7 +214,8 @@ public class DeviceService {
             throw new BusinessRuleException("creditCode", "monitoring.owner.one");
         }
         if (station) {
-            StationView s = stations.get(c.stationCode().trim());
+            StationView s = stations.visible(c.stationCode().trim()).orElseThrow(() -> new BusinessRuleException(
+                    "stationCode", "reference.outOfScope", "stationCode", c.stationCode().trim()));
             return new Owner(null, null, s.id(), s.regionCode(), null, null);
         }
         EnterpriseView e = enterprises.byCreditCode(c.creditCode())

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 public record RegionCommand(
         @NotBlank @Pattern(regexp = "[0-9A-Z]{6,12}", message = "{region.code.invalid}") String code,
-        String parentCode,
+        @Size(max = 12) String parentCode,
         @NotNull RegionKind kind,
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Size(max = 150) String nameEn,

@@ -13,6 +13,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.NotFoundException;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -114,7 +115,7 @@ public class RegionService {
                 where code = :code and version = :version""")
                 .param("name", command.name().trim()).param("nameEn", command.nameEn().trim())
                 .param("code", code)
-                .param("version", command.version() == null ? before.version() : command.version()).update();
+                .param("version", Versions.required(command.version())).update();
         if (updated == 0) {
             throw ConflictException.staleVersion("region", code);
         }

@@ -18,10 +18,11 @@ import cn.anhuan.enterprise.EnterpriseRecords;
 import cn.anhuan.enterprise.EnterpriseService;
 import cn.anhuan.enterprise.EnterpriseView;
 import cn.anhuan.shared.ConflictException;
-import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
+import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
 import cn.anhuan.shared.ScopeSql;
+import cn.anhuan.shared.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -62,6 +63,32 @@ public class RiskService {
         return ScopeSql.bind(jdbc.sql("select * from risk.point where " + ScopeSql.enterprise("") + """
                   and (cast(:e as bigint) is null or enterprise_id = :e)
                 order by level, id limit 2000""")).param("e", enterpriseId).query(RiskService::map).list();
+    }
+
+    /**
+     * One page of the points in scope (of one enterprise, or all), most severe level first: the page after the
+     * point {@code after} in that order (keyset), at most {@code limit}.
+     */
+    public List<RiskPointView> page(Long enterpriseId, Long after, int limit) {
+        if (enterpriseId != null) {
+            enterprises.get(enterpriseId);
+        }
+        return ScopeSql.bind(jdbc.sql("select * from risk.point where " + ScopeSql.enterprise("") + """
+                  and (cast(:e as bigint) is null or enterprise_id = :e)
+                  and (cast(:after as bigint) is null
+                       or (level, id) > (select p.level, p.id from risk.point p where p.id = :after))
+                order by level, id limit :limit""")).param("e", enterpriseId).param("after", after)
+                .param("limit", limit).query(RiskService::map).list();
+    }
+
+    /** How many points in scope (of one enterprise, or all) have each level (1..4; absent levels have none). */
+    public Map<Integer, Long> countsByLevel(Long enterpriseId) {
+        Map<Integer, Long> counts = new HashMap<>();
+        ScopeSql.bind(jdbc.sql("select level, count(*) from risk.point where " + ScopeSql.enterprise("") + """
+                  and (cast(:e as bigint) is null or enterprise_id = :e)
+                group by level""")).param("e", enterpriseId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getInt(1), rs.getLong(2)));
+        return counts;
     }
 
     public RiskPointView get(long id) {
@@ -123,7 +150,7 @@ public class RiskService {
     @Transactional
     @PreAuthorize(ASSESSORS)
     public RiskPointView assess(RiskPointCommand c) {
-        EnterpriseView e = enterprises.get(c.enterpriseId());
+        EnterpriseView e = enterprises.referenced("enterpriseId", c.enterpriseId());
         Scored s = score(c, e);
         long id = jdbc.sql("""
                 insert into risk.point (enterprise_id, credit_code, region_code, zone_code, industry_code, name, kind,
@@ -149,7 +176,7 @@ public class RiskService {
                     responsible_post = :post, updated_at = :now, version = version + 1
                 where id = :id and version = :version""")
                 .params(params(c, e, s)).param("id", id)
-                .param("version", c.version() == null ? before.version() : c.version()).update();
+                .param("version", Versions.required(c.version())).update();
         if (updated == 0) {
             throw ConflictException.staleVersion("risk-point", id);
         }

@@ -64,6 +64,9 @@ class WarningTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/air/warnings/" + id + "/actions/lift").with(city())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"空气质量好转\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("version"));
+        mvc.perform(post("/api/v1/air/warnings/" + id + "/actions/lift").with(city())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"空气质量好转\",\"version\":1}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LIFTED"))
                 .andExpect(jsonPath("$.changes[*].action", Matchers.contains("ISSUED", "RAISED", "LIFTED")))
                 .andExpect(jsonPath("$.changes[1].fromLevel").value("YELLOW"))
@@ -76,11 +79,21 @@ class WarningTests {
     void theReductionListIsCheckedAgainstTheRequiredRatios() throws Exception {
         mvc.perform(put("/api/v1/air/emission-baseline").with(city()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"SO2\":100,\"NOX\":200,\"PM\":50,\"VOCS\":80}")).andExpect(status().isOk());
-        add("YELLOW", "91141002MA0K000001", "141002", "8", "15", "4", "5");
-        add("YELLOW", "91141081MA0K000002", "141081", "3", "6", "2", "4");
-        add("ORANGE", "91141002MA0K000001", "141002", "12", "30", "6", "9");
+        String yaodu = jdbc.sql("select credit_code from enterprise.enterprise where region_code = '141002' order by id desc limit 1")
+                .query(String.class).single();
+        String houma = jdbc.sql("select credit_code from enterprise.enterprise where region_code = '141081' order by id desc limit 1")
+                .query(String.class).single();
         mvc.perform(post("/api/v1/air/reduction-list").with(city()).contentType(MediaType.APPLICATION_JSON)
                         .content(item("YELLOW", "91141002MA0K000001", "141002", "1", "1", "1", "1")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enterpriseCode"));
+        mvc.perform(post("/api/v1/air/reduction-list").with(city()).contentType(MediaType.APPLICATION_JSON)
+                        .content(item("YELLOW", yaodu, "141081", "1", "1", "1", "1")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+        add("YELLOW", yaodu, "141002", "8", "15", "4", "5");
+        add("YELLOW", houma, "141081", "3", "6", "2", "4");
+        add("ORANGE", yaodu, "141002", "12", "30", "6", "9");
+        mvc.perform(post("/api/v1/air/reduction-list").with(city()).contentType(MediaType.APPLICATION_JSON)
+                        .content(item("YELLOW", yaodu, "141002", "1", "1", "1", "1")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enterpriseCode"));
         mvc.perform(get("/api/v1/air/reduction-list/check").with(city()))
                 .andExpect(jsonPath("$[0].level").value("YELLOW"))

@@ -10,10 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.Map;
 
 import cn.anhuan.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -106,6 +112,43 @@ class AuditCheckpointTests {
             assertThat(v.problems()).isEmpty();
             assertThat(v.checkpoints().badLines())
                     .containsExactly(new AuditVerification.BadLine(line.number, "signature", signed.seq()));
+        }
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aCheckpointLogRewrittenBySqlWithTheStolenKeyIsReportedWhileRunning(@TempDir Path attacker) throws Exception {
+        record("test.anchor-stolen-key", Map.of("n", 1));
+        Checkpoint signed = checkpoints.checkpoint().latest();
+        assertThat(log.verify().intact()).isTrue();
+        byte[] original = Files.readAllBytes(properties.file());
+
+        // The embedded PostgreSQL runs as the platform's OS user: its superuser reads the 0600 key file...
+        String keyText = jdbc.sql("select pg_read_file(:path)")
+                .param("path", properties.keyFile().toAbsolutePath().toString()).query(String.class).single();
+        Path stolen = attacker.resolve("key");
+        Files.writeString(stolen, keyText);
+        Files.setPosixFilePermissions(stolen, PosixFilePermissions.fromString("rw-------"));
+        CheckpointKey key = CheckpointKey.loadOrCreate(stolen);
+        // ...and writes the log anew with a line re-signed (here its time moved; after a rechain it would be
+        // the new head hash): every line verifies and matches the chain, only the rewrite itself shows.
+        Instant at = signed.at().plusSeconds(1);
+        Checkpoint forged = new Checkpoint(signed.seq(), signed.headHash(), at,
+                key.sign(Checkpoint.signedBytes(signed.seq(), signed.headHash(), at)));
+        String forgedLog = new String(original, StandardCharsets.US_ASCII).replace(signed.line(), forged.line()).strip();
+        assertThat(forgedLog).contains(forged.line());
+        try {
+            jdbc.sql("copy (select unnest(string_to_array($l$" + forgedLog + "$l$, E'\\n'))) to '"
+                    + properties.file().toAbsolutePath() + "'").update();
+            assertThat(Files.readString(properties.file())).contains(forged.line());
+            AuditVerification v = log.verify();
+            assertThat(v.checkpoints().badLines()).as("the forged line is validly signed").isEmpty();
+            assertThat(v.checkpoints().firstDisagreement()).isNull();
+            assertThat(v.problems()).isEmpty();
+            assertThat(v.checkpoints().rewrittenPrefix()).isPositive();
+            assertThat(v.intact()).isFalse();
+        } finally {
+            Files.write(properties.file(), original);
         }
         assertThat(log.verify().intact()).isTrue();
     }

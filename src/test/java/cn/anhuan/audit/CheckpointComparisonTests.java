@@ -40,7 +40,7 @@ class CheckpointComparisonTests {
         lines.add(line(1, 2, "h2"));
         lines.add(new CheckpointLog.Line(2, "garbage", null));
         lines.add(new CheckpointLog.Line(3, "forged", new Checkpoint(3, "zz", AT, "forged")));
-        var c = new CheckpointComparison(lines, i -> !lines.get(i).checkpoint().signature().equals("forged"));
+        var c = new CheckpointComparison(lines, i -> !lines.get(i).checkpoint().signature().equals("forged"), 0);
         feed(c, 1, "h1", 2, "h2", 3, "h3");
         var status = c.finish();
         assertThat(status.badLines()).containsExactly(new AuditVerification.BadLine(2, "malformed", null),
@@ -71,7 +71,7 @@ class CheckpointComparisonTests {
     }
 
     private static CheckpointComparison comparison(List<CheckpointLog.Line> lines) {
-        return new CheckpointComparison(lines, i -> true);
+        return new CheckpointComparison(lines, i -> true, 0);
     }
 
     private static CheckpointLog.Line line(int number, long seq, String hash) {

@@ -39,7 +39,9 @@ public final class Browser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=zh-CN");
+                "--window-size=1400,1000", "--lang=zh-CN",
+                // Bootstrap scrolls smoothly otherwise: a click on an element below the fold lands mid-scroll.
+                "--force-prefers-reduced-motion");
         // The page's console, for tests that check a page ran without errors (consoleErrors).
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -65,7 +65,7 @@ class CitizenReportTests {
         long id = jdbc.sql("select id from hazard.citizen_report where tracking_code = :c").param("c", code)
                 .query(Long.class).single();
         mvc.perform(post("/api/v1/citizen-reports/" + id + "/actions/dismiss").with(as("houma.safety"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"经核查为环保夜间施工许可范围\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"经核查为环保夜间施工许可范围\",\"version\":0}"))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/public/citizen-reports/" + code.toLowerCase()))
                 .andExpect(jsonPath("$.status").value("DISMISSED"))

@@ -58,7 +58,7 @@ class HazardAttachmentTests {
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/jpeg"))
                 .andReturn().getResponse().getContentAsByteArray();
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumb));
-        assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(HazardAttachments.THUMBNAIL);
+        assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(Thumbnails.SIZE);
         mvc.perform(get("/api/v1/hazards/" + hazard + "/attachments/" + id).with(as("houma.safety")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/hazards/" + hazard + "/attachments").with(as("houma.safety")))

@@ -155,7 +155,7 @@ class HazardLoopTests {
                 .param("c", DEMO).query(Long.class).single();
         mvc.perform(post("/api/v1/hazards").with(as("officer")).contentType(MediaType.APPLICATION_JSON)
                         .content(report(other, "GENERAL", null, "SELF")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enterpriseId"));
         mvc.perform(post("/api/v1/hazards").with(as("leader")).contentType(MediaType.APPLICATION_JSON)
                         .content(report(other, "GENERAL", null, "GOVERNMENT")))
                 .andExpect(status().isForbidden());

@@ -89,7 +89,7 @@ class UserAccountsTests {
                          "regionCode":"141081","password":"First-password-1"}"""))
                 .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(post("/api/v1/users/" + id + "/reset-password").with(as("admin"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Second-password-2\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"Second-password-2\",\"version\":0}"))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").with(httpBasic("reset.me", "First-password-1"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").with(httpBasic("reset.me", "Second-password-2"))).andExpect(status().isOk());
@@ -104,11 +104,12 @@ class UserAccountsTests {
                         {"username":"to.disable","displayName":"x","role":"INSPECTOR",
                          "regionCode":"141081","password":"Disable-me-2026"}"""))
                 .andReturn().getResponse().getContentAsString(), "$.id");
-        mvc.perform(post("/api/v1/users/" + id + "/disable").with(as("admin"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/users/" + id + "/disable").param("version", "0").with(as("admin")))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").with(httpBasic("to.disable", "Disable-me-2026"))).andExpect(status().isUnauthorized());
         long adminId = jdbc.sql("select id from identity.app_user where username = 'admin'").query(Long.class).single();
-        mvc.perform(post("/api/v1/users/" + adminId + "/disable").with(as("admin")))
-                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/users/" + adminId + "/disable").param("version", "0").with(as("admin")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enabled"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -89,7 +90,10 @@ class KillNineTests {
             assertThat(second).as("every resent packet acknowledged").hasSize(resend.size());
 
             Expected e = expected(packets);
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pg + "/postgres?user=postgres")) {
+            // The embedded database admits only its password, generated beside the data directory.
+            String password = Files.readString(Path.of("target/kill9-pg-password")).strip();
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pg + "/postgres", "postgres",
+                    password)) {
                 Map<String, Long> ids = new HashMap<>();
                 try (ResultSet rs = c.createStatement().executeQuery("select mn, id from monitoring.device")) {
                     while (rs.next()) {

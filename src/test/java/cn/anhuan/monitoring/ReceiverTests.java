@@ -228,7 +228,8 @@ class ReceiverTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/v1/monitoring/alarms/" + alarm + "/actions/acknowledge").with(as("demo.officer"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"脱硫塔检修中\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"脱硫塔检修中\",\"version\":" + alarmVersion(alarm) + "}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"));
         String opened = mvc.perform(post("/api/v1/monitoring/alarms/" + alarm + "/actions/open-hazard")
                         .with(as("yaodu.inspector")).contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -238,8 +239,14 @@ class ReceiverTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"已恢复达标\",\"version\":0}"))
                 .andExpect(status().isConflict());
         mvc.perform(post("/api/v1/monitoring/alarms/" + alarm + "/actions/close").with(as("yaodu.safety"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"已恢复达标\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"note\":\"已恢复达标\",\"version\":" + alarmVersion(alarm) + "}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+    }
+
+    int alarmVersion(long alarm) {
+        return jdbc.sql("select version from monitoring.alarm where id = :id").param("id", alarm)
+                .query(Integer.class).single();
     }
 
     long alarms(long device) {

@@ -64,6 +64,10 @@ class ReductionComplianceTests {
 
     @Test
     void anEnterpriseThatDidNotCutAsPromisedIsListedAndOneActionOpensAHazard() throws Exception {
+        String unmonitored = jdbc.sql("""
+                select credit_code from enterprise.enterprise e where region_code = '141002'
+                  and credit_code <> :e and not exists (select 1 from monitoring.device d where d.enterprise_id = e.id)
+                order by id limit 1""").param("e", ENTERPRISE).query(String.class).single();
         jdbc.sql("update air.warning set status = 'LIFTED', lifted_at = now() where status = 'ACTIVE'").update();
         mvc.perform(post("/api/v1/monitoring/devices").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
@@ -88,8 +92,8 @@ class ReductionComplianceTests {
                         .formatted(ENTERPRISE))).andExpect(status().isCreated());
         mvc.perform(post("/api/v1/air/reduction-list").with(as("city.env")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"level":"ORANGE","enterpriseCode":"91141002MA0K00RED9","enterpriseName":"无监控企业",
-                         "regionCode":"141002","measures":"停产","so2":0.5,"nox":0,"pm":0,"vocs":0}"""))
+                        {"level":"ORANGE","enterpriseCode":"%s","enterpriseName":"无监控企业",
+                         "regionCode":"141002","measures":"停产","so2":0.5,"nox":0,"pm":0,"vocs":0}""".formatted(unmonitored)))
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/v1/monitoring/reduction-compliance").with(as("city.env")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.warning").doesNotExist());
@@ -118,7 +122,7 @@ class ReductionComplianceTests {
             List<String> nox = JsonPath.read(body, "$.lines[?(@.enterpriseCode == '" + ENTERPRISE
                     + "' && @.pollutant == 'NOX')].verdict");
             assertThat(nox).containsExactly("REDUCED");
-            List<String> none = JsonPath.read(body, "$.lines[?(@.enterpriseCode == '91141002MA0K00RED9')].verdict");
+            List<String> none = JsonPath.read(body, "$.lines[?(@.enterpriseCode == '" + unmonitored + "')].verdict");
             assertThat(none).containsExactly("NO_DEVICE");
             assertThat(JsonPath.<List<String>>read(body, "$.lines[*].verdict").get(0)).as("inspection first")
                     .isEqualTo("NOT_REDUCED");
@@ -134,7 +138,7 @@ class ReductionComplianceTests {
             long item = ((Number) JsonPath.<List<Object>>read(body, "$.lines[?(@.pollutant == 'SO2' && @.enterpriseCode == '"
                     + ENTERPRISE + "')].itemId").get(0)).longValue();
             long noDevice = ((Number) JsonPath.<List<Object>>read(body,
-                    "$.lines[?(@.enterpriseCode == '91141002MA0K00RED9')].itemId").get(0)).longValue();
+                    "$.lines[?(@.enterpriseCode == '" + unmonitored + "')].itemId").get(0)).longValue();
 
             mvc.perform(post("/api/v1/monitoring/reduction-compliance/" + item + "/actions/open-hazard")
                     .with(as("demo.officer"))).andExpect(status().isForbidden());
@@ -165,8 +169,11 @@ class ReductionComplianceTests {
             mvc.perform(post("/monitoring/reduction/" + noDevice + "/open-hazard").with(page("yaodu.safety")).with(csrf()))
                     .andExpect(status().is3xxRedirection());
         } finally {
+            int version = jdbc.sql("select version from air.warning where id = :id").param("id", warningId)
+                    .query(Integer.class).single();
             mvc.perform(post("/api/v1/air/warnings/" + warningId + "/actions/lift").with(as("city.env"))
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"测试结束\"}"));
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"测试结束\",\"version\":" + version + "}"))
+                    .andExpect(status().isOk());
         }
         mvc.perform(get("/monitoring/reduction").with(page("yaodu.safety")))
                 .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers

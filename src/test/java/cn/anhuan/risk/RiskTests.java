@@ -73,7 +73,7 @@ class RiskTests {
         }
         mvc.perform(post("/api/v1/risk-points").with(as("houma.safety")).contentType(MediaType.APPLICATION_JSON)
                         .content(point(enterprise, "LS", "3", null, null, "4")))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enterpriseId"));
         mvc.perform(get("/api/v1/risk-points").with(as("houma.safety")))
                 .andExpect(jsonPath("$[*].regionCode", Matchers.everyItem(Matchers.anyOf(Matchers.is("141081")))));
     }

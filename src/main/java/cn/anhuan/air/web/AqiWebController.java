@@ -9,6 +9,7 @@ import cn.anhuan.air.AqiService;
 import cn.anhuan.air.AqiStandard;
 import cn.anhuan.air.Indicator;
 import cn.anhuan.shared.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +34,10 @@ class AqiWebController {
     }
 
     @PostMapping("/air/calculator")
-    String calculate(@RequestParam(required = false) String standard, @RequestParam(required = false) String date,
-                     @RequestParam(defaultValue = "daily") String report, @RequestParam Map<String, String> params,
+    String calculate(@RequestParam(required = false) @Size(max = 10) String standard,
+                     @RequestParam(required = false) @Size(max = 10) String date,
+                     @RequestParam(defaultValue = "daily") @Size(max = 10) String report,
+                     @RequestParam Map<String, String> params,
                      @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Indicator i : Indicator.values()) {

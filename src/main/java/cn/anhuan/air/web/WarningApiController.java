@@ -15,6 +15,7 @@ import cn.anhuan.air.WarningService;
 import cn.anhuan.air.WarningView;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -49,7 +50,7 @@ class WarningApiController {
 
     /** Body: {@code {"from": "2026-12-01", "aqi": [180, 230, 260, null]}}. */
     @PutMapping("/forecasts")
-    List<Integer> saveForecasts(@RequestBody ForecastBody body) {
+    List<Integer> saveForecasts(@Valid @RequestBody ForecastBody body) {
         if (body.from() == null) {
             throw new BusinessRuleException("from", "air.error.date", "null");
         }
@@ -80,7 +81,7 @@ class WarningApiController {
 
     /** Actions: {@code change-level} (body: level, reason, version) and {@code lift} (body: reason, version). */
     @PostMapping("/warnings/{id}/actions/{action}")
-    WarningView act(@PathVariable long id, @PathVariable String action, @RequestBody ActionBody body) {
+    WarningView act(@PathVariable long id, @PathVariable String action, @Valid @RequestBody ActionBody body) {
         return switch (action) {
             case "change-level" -> {
                 if (body.level() == null || body.reason() == null || body.reason().isBlank()) {
@@ -129,10 +130,10 @@ class WarningApiController {
     }
 
     /** Forecast daily AQI from a day on. */
-    record ForecastBody(LocalDate from, List<Integer> aqi) {
+    record ForecastBody(LocalDate from, @Size(max = 366) List<Integer> aqi) {
     }
 
     /** The body of a warning action. */
-    record ActionBody(WarningLevel level, String reason, Integer version) {
+    record ActionBody(WarningLevel level, @Size(max = 2000) String reason, Integer version) {
     }
 }

@@ -13,6 +13,7 @@ import cn.anhuan.air.WarningCommand;
 import cn.anhuan.air.WarningLevel;
 import cn.anhuan.air.WarningService;
 import cn.anhuan.shared.BusinessRuleException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,41 +51,65 @@ class WarningWebController {
         return "air/warnings";
     }
 
+    /**
+     * Saves the week's forecast. A value that is not a whole number, or is out of range, shows the page again
+     * naming that day and value beside its field, with everything typed kept.
+     */
     @PostMapping("/air/warnings/forecast")
-    String forecast(@RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    String forecast(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
         LocalDate today = LocalDate.now(clock);
+        List<String> typed = new ArrayList<>();
         List<Integer> values = new ArrayList<>();
-        try {
-            for (int i = 0; i < 7; i++) {
-                String v = params.get("aqi" + i);
-                values.add(v == null || v.isBlank() ? null : Integer.valueOf(v.trim()));
+        for (int i = 0; i < 7; i++) {
+            String v = params.getOrDefault("aqi" + i, "").trim();
+            typed.add(v);
+            if (v.isEmpty()) {
+                values.add(null);
+            } else if (v.matches("[0-9]{1,3}")) {
+                values.add(Integer.valueOf(v));
+            } else {
+                return forecastError(model, typed, params, i, "air.forecast.notANumber", today.plusDays(i).toString(), v);
             }
-            warnings.saveForecast(today, values);
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "air.forecast.range");
-            redirect.addFlashAttribute("errorArgs", new Object[] {"?"});
-        } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
         }
+        try {
+            warnings.saveForecast(today, values);
+        } catch (BusinessRuleException e) {
+            int day = e.field() != null && e.field().startsWith("aqi[") ? Integer.parseInt(e.field().replaceAll("\\D", "")) : -1;
+            return forecastError(model, typed, params, day, e.messageKey(), e.args());
+        }
+        redirect.addFlashAttribute("flash", "air.forecast.saved");
         return "redirect:/air/warnings";
     }
 
+    private String forecastError(Model model, List<String> typed, Map<String, String> params, int day, String key,
+                                 Object... args) {
+        for (int i = typed.size(); i < 7; i++) {
+            typed.add(params.getOrDefault("aqi" + i, "").trim());
+        }
+        model.addAttribute("typed", typed);
+        model.addAttribute("badDay", day);
+        model.addAttribute("error", key);
+        model.addAttribute("errorArgs", args);
+        return page(model);
+    }
+
     @PostMapping("/air/warnings")
-    String issue(@RequestParam WarningLevel level, @RequestParam String documentNo, @RequestParam String reason,
+    String issue(@RequestParam WarningLevel level, @RequestParam @Size(max = 100) String documentNo,
+                 @RequestParam @Size(max = 2000) String reason,
                  RedirectAttributes redirect) {
         return act(redirect, () -> warnings.issue(new WarningCommand(level, documentNo, reason, null, null, null, null)));
     }
 
     @PostMapping("/air/warnings/{id}/level")
-    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level, @RequestParam String reason,
+    String changeLevel(@PathVariable long id, @RequestParam WarningLevel level,
+                       @RequestParam @Size(max = 2000) String reason,
                        @RequestParam Integer version, RedirectAttributes redirect) {
         return act(redirect, () -> warnings.changeLevel(id, new WarningCommand(level, null, reason, null, null, null,
                 version)));
     }
 
     @PostMapping("/air/warnings/{id}/lift")
-    String lift(@PathVariable long id, @RequestParam String reason, @RequestParam Integer version,
+    String lift(@PathVariable long id, @RequestParam @Size(max = 2000) String reason, @RequestParam Integer version,
                 RedirectAttributes redirect) {
         return act(redirect, () -> warnings.lift(id, reason, version));
     }
@@ -99,8 +124,9 @@ class WarningWebController {
     }
 
     @PostMapping("/air/reduction")
-    String addItem(@RequestParam WarningLevel level, @RequestParam String enterpriseCode,
-                   @RequestParam String enterpriseName, @RequestParam String regionCode, @RequestParam String measures,
+    String addItem(@RequestParam WarningLevel level, @RequestParam @Size(max = 30) String enterpriseCode,
+                   @RequestParam @Size(max = 200) String enterpriseName,
+                   @RequestParam @Size(max = 12) String regionCode, @RequestParam @Size(max = 2000) String measures,
                    @RequestParam BigDecimal so2, @RequestParam BigDecimal nox, @RequestParam BigDecimal pm,
                    @RequestParam BigDecimal vocs, RedirectAttributes redirect) {
         try {

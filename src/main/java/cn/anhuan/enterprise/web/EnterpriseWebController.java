@@ -27,6 +27,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -89,14 +90,17 @@ class EnterpriseWebController {
 
     @PostMapping("/enterprises/import")
     String upload(@RequestParam("file") MultipartFile file, HttpSession session, Model model) throws IOException {
+        session.removeAttribute(PENDING);
         byte[] bytes = file.getBytes();
-        EnterpriseImportReport report = importer.importFile(new ByteArrayInputStream(bytes), true);
-        if (report.ok()) {
-            session.setAttribute(PENDING, bytes);
-        } else {
-            session.removeAttribute(PENDING);
+        try {
+            EnterpriseImportReport report = importer.importFile(new ByteArrayInputStream(bytes), true);
+            if (report.ok()) {
+                session.setAttribute(PENDING, bytes);
+            }
+            model.addAttribute("report", report);
+        } catch (BusinessRuleException e) {
+            model.addAttribute("importError", e);
         }
-        model.addAttribute("report", report);
         return list(null, null, null, null, null, null, model);
     }
 
@@ -105,7 +109,11 @@ class EnterpriseWebController {
         byte[] bytes = (byte[]) session.getAttribute(PENDING);
         session.removeAttribute(PENDING);
         if (bytes != null) {
-            model.addAttribute("report", importer.importFile(new ByteArrayInputStream(bytes), false));
+            try {
+                model.addAttribute("report", importer.importFile(new ByteArrayInputStream(bytes), false));
+            } catch (BusinessRuleException e) {
+                model.addAttribute("importError", e);
+            }
         }
         return list(null, null, null, null, null, null, model);
     }
@@ -119,10 +127,13 @@ class EnterpriseWebController {
     }
 
     @PostMapping("/enterprises")
-    String create(@Valid @ModelAttribute("form") EnterpriseCommand form, BindingResult errors, Model model) {
+    String create(@Valid @ModelAttribute("form") EnterpriseCommand form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                return "redirect:/enterprises/" + enterprises.create(form).enterprise().id();
+                long created = enterprises.create(form).enterprise().id();
+                redirect.addFlashAttribute("flash", "enterprises.created");
+                return "redirect:/enterprises/" + created;
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey()));
             }
@@ -158,9 +169,10 @@ class EnterpriseWebController {
     /** The enterprise's own safety officer keeps its details up to date (the editors use the whole form). */
     @PostMapping("/enterprises/{id}/details")
     String updateDetails(@PathVariable long id, @Valid @ModelAttribute("details") EnterpriseDetails details,
-                         BindingResult errors, Model model) {
+                         BindingResult errors, Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             enterprises.updateDetails(id, details);
+            redirect.addFlashAttribute("flash", "enterprises.saved");
             return "redirect:/enterprises/" + id;
         }
         return detail(id, model);
@@ -168,10 +180,11 @@ class EnterpriseWebController {
 
     @PostMapping("/enterprises/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") EnterpriseCommand form, BindingResult errors,
-                  Model model) {
+                  Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 enterprises.update(id, form);
+                redirect.addFlashAttribute("flash", "enterprises.saved");
                 return "redirect:/enterprises/" + id;
             } catch (InvalidInputException e) {
                 e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey()));
@@ -180,44 +193,70 @@ class EnterpriseWebController {
         return detail(id, model);
     }
 
+    /** Adds a licence; a refused one shows the page again with the rule broken and the licence typed kept. */
     @PostMapping("/enterprises/{id}/licences")
-    String addLicence(@PathVariable long id, @RequestParam String kind, @RequestParam String number,
-                      @RequestParam(required = false) String issuer,
+    String addLicence(@PathVariable long id, @RequestParam @Size(max = 40) String kind,
+                      @RequestParam @Size(max = 100) String number,
+                      @RequestParam(required = false) @Size(max = 100) String issuer,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
-                      RedirectAttributes redirect) {
+                      Model model, RedirectAttributes redirect) {
         try {
             records.addLicence(id, new Licence(null, id, kind, number, issuer, issuedOn, expiresOn));
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("recordError", e.messageKey());
-            redirect.addFlashAttribute("recordErrorArgs", e.args());
+            return recordRefused(id, "licence", e.messageKey(), e.args(), model);
         }
+        redirect.addFlashAttribute("flash", "enterprises.licenceAdded");
         return "redirect:/enterprises/" + id;
     }
 
+    /**
+     * Adds a major hazard installation. A number that does not convert, or a refused installation, shows the
+     * page again with the message and the installation typed kept.
+     */
     @PostMapping("/enterprises/{id}/major-hazards")
-    String addMajorHazard(@PathVariable long id, @RequestParam String name, @RequestParam int exposedPeople,
-                          @RequestParam List<String> substance, @RequestParam List<MajorHazardRule.Category> category,
-                          @RequestParam List<BigDecimal> quantity,
-                          @RequestParam List<BigDecimal> critical,
-                          RedirectAttributes redirect) {
+    String addMajorHazard(@PathVariable long id, @RequestParam @Size(max = 200) String name,
+                          @RequestParam @Size(max = 20) String exposedPeople,
+                          @RequestParam List<@Size(max = 200) String> substance,
+                          @RequestParam List<MajorHazardRule.Category> category,
+                          @RequestParam List<@Size(max = 40) String> quantity,
+                          @RequestParam List<@Size(max = 40) String> critical,
+                          Model model, RedirectAttributes redirect) {
         List<MajorHazardRule.Substance> substances = new ArrayList<>();
+        int people;
+        try {
+            people = Integer.parseInt(exposedPeople.trim());
+        } catch (NumberFormatException e) {
+            return recordRefused(id, "majorHazard", "enterprises.hazard.people.number", new Object[] {exposedPeople},
+                    model);
+        }
         for (int i = 0; i < substance.size(); i++) {
             if (!substance.get(i).isBlank()) {
-                substances.add(new MajorHazardRule.Substance(substance.get(i), category.get(i), quantity.get(i),
-                        critical.get(i)));
+                try {
+                    substances.add(new MajorHazardRule.Substance(substance.get(i), category.get(i),
+                            new BigDecimal(quantity.get(i).trim()), new BigDecimal(critical.get(i).trim())));
+                } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                    return recordRefused(id, "majorHazard", "enterprise.hazard.substance", new Object[] {i + 1}, model);
+                }
             }
         }
         try {
             if (substances.isEmpty()) {
                 throw new BusinessRuleException("substances[0]", "enterprise.hazard.substance", 1);
             }
-            records.addMajorHazard(id, new MajorHazard(null, id, name, exposedPeople, null, null, null, substances));
+            records.addMajorHazard(id, new MajorHazard(null, id, name, people, null, null, null, substances));
         } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("recordError", e.messageKey());
-            redirect.addFlashAttribute("recordErrorArgs", e.args());
+            return recordRefused(id, "majorHazard", e.messageKey(), e.args(), model);
         }
+        redirect.addFlashAttribute("flash", "enterprises.majorHazardAdded");
         return "redirect:/enterprises/" + id;
+    }
+
+    private String recordRefused(long id, String form, String key, Object[] args, Model model) {
+        model.addAttribute("recordError", key);
+        model.addAttribute("recordErrorArgs", args);
+        model.addAttribute("typedRecord", form);
+        return detail(id, model);
     }
 
     private void choices(Model model) {

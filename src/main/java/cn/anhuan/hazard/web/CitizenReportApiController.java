@@ -8,6 +8,8 @@ import cn.anhuan.hazard.HazardView;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +33,7 @@ class CitizenReportApiController {
 
     @PostMapping("/public/citizen-reports")
     @ResponseStatus(HttpStatus.CREATED)
-    Submitted submit(@RequestBody Submission s, HttpServletRequest request) {
+    Submitted submit(@Valid @RequestBody Submission s, HttpServletRequest request) {
         return new Submitted(reports.submit(s.regionCode(), s.place(), s.description(), s.reporterName(),
                 s.reporterPhone(), request.getRemoteAddr()));
     }
@@ -52,7 +54,7 @@ class CitizenReportApiController {
     }
 
     @PostMapping("/citizen-reports/{id}/actions/convert")
-    HazardView convert(@PathVariable long id, @RequestBody Decision d) {
+    HazardView convert(@PathVariable long id, @Valid @RequestBody Decision d) {
         if (d.enterpriseId() == null) {
             throw new BusinessRuleException("enterpriseId", "hazard.field.required", "enterpriseId");
         }
@@ -60,12 +62,14 @@ class CitizenReportApiController {
     }
 
     @PostMapping("/citizen-reports/{id}/actions/dismiss")
-    CitizenReportView dismiss(@PathVariable long id, @RequestBody Decision d) {
+    CitizenReportView dismiss(@PathVariable long id, @Valid @RequestBody Decision d) {
         return reports.dismiss(id, d.reason(), d.version());
     }
 
     /** A citizen's report. */
-    record Submission(String regionCode, String place, String description, String reporterName, String reporterPhone) {
+    record Submission(@Size(max = 12) String regionCode, @Size(max = 200) String place,
+                      @Size(max = 2000) String description, @Size(max = 50) String reporterName,
+                      @Size(max = 20) String reporterPhone) {
     }
 
     /** The tracking code handed back. */
@@ -73,6 +77,7 @@ class CitizenReportApiController {
     }
 
     /** A supervisor's decision on a report. */
-    record Decision(Long enterpriseId, String level, String basis, String category, String reason, Integer version) {
+    record Decision(Long enterpriseId, @Size(max = 10) String level, @Size(max = 500) String basis,
+                    @Size(max = 20) String category, @Size(max = 2000) String reason, Integer version) {
     }
 }

@@ -5,6 +5,7 @@ import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +32,12 @@ class CitizenReportPublicController {
     }
 
     @PostMapping("/public/report")
-    String submit(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String place,
-                  @RequestParam(required = false) String description,
-                  @RequestParam(required = false) String reporterName,
-                  @RequestParam(required = false) String reporterPhone, HttpServletRequest request, Model model) {
+    String submit(@RequestParam(required = false) @Size(max = 12) String regionCode,
+                  @RequestParam(required = false) @Size(max = 200) String place,
+                  @RequestParam(required = false) @Size(max = 2000) String description,
+                  @RequestParam(required = false) @Size(max = 50) String reporterName,
+                  @RequestParam(required = false) @Size(max = 20) String reporterPhone, HttpServletRequest request,
+                  Model model) {
         try {
             model.addAttribute("trackingCode", reports.submit(regionCode, place, description, reporterName,
                     reporterPhone, request.getRemoteAddr()));

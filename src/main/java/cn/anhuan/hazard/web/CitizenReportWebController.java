@@ -4,6 +4,7 @@ import cn.anhuan.hazard.CitizenReports;
 import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,8 @@ class CitizenReportWebController {
     }
 
     @PostMapping("/hazards/reports/{id}/convert")
-    String convert(@PathVariable long id, @RequestParam long enterpriseId, @RequestParam String level,
-                   @RequestParam(required = false) String basis, @RequestParam Integer version,
+    String convert(@PathVariable long id, @RequestParam long enterpriseId, @RequestParam @Size(max = 10) String level,
+                   @RequestParam(required = false) @Size(max = 500) String basis, @RequestParam Integer version,
                    RedirectAttributes redirect) {
         try {
             return "redirect:/hazards/" + reports.convert(id, enterpriseId, level, basis, "OBJECT", version).id();
@@ -43,7 +44,7 @@ class CitizenReportWebController {
     }
 
     @PostMapping("/hazards/reports/{id}/dismiss")
-    String dismiss(@PathVariable long id, @RequestParam String reason, @RequestParam Integer version,
+    String dismiss(@PathVariable long id, @RequestParam @Size(max = 2000) String reason, @RequestParam Integer version,
                    RedirectAttributes redirect) {
         try {
             reports.dismiss(id, reason, version);

@@ -9,11 +9,11 @@ import cn.anhuan.audit.AuditLog;
 import cn.anhuan.hazard.HazardAction;
 import cn.anhuan.hazard.HazardActionCommand;
 import cn.anhuan.hazard.HazardExport;
-import cn.anhuan.hazard.HazardListing;
-import cn.anhuan.hazard.Listing;
 import cn.anhuan.hazard.HazardList;
+import cn.anhuan.hazard.HazardListing;
 import cn.anhuan.hazard.HazardService;
 import cn.anhuan.hazard.HazardView;
+import cn.anhuan.hazard.Listing;
 import cn.anhuan.hazard.ReportHazard;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -94,18 +94,19 @@ class HazardApiController {
 
     @PostMapping("/{id}/listing")
     @ResponseStatus(HttpStatus.CREATED)
-    Listing list(@PathVariable long id, @RequestBody Listing.Command command) {
+    Listing list(@PathVariable long id, @Valid @RequestBody Listing.Command command) {
         return listings.list(id, command);
     }
 
     @PostMapping("/{id}/listing/delist")
-    Listing delist(@PathVariable long id, @RequestBody Listing.Command command) {
+    Listing delist(@PathVariable long id, @Valid @RequestBody Listing.Command command) {
         return listings.delist(id, command.note());
     }
 
     /** Actions: assign, rectify-on-the-spot, submit, accept, reject, request-extension, decide-extension. */
     @PostMapping("/{id}/actions/{action}")
-    HazardView act(@PathVariable long id, @PathVariable String action, @RequestBody HazardActionCommand command) {
+    HazardView act(@PathVariable long id, @PathVariable String action,
+                   @Valid @RequestBody HazardActionCommand command) {
         HazardAction a;
         try {
             a = HazardAction.ofPath(action);

@@ -1,6 +1,5 @@
 package cn.anhuan.hazard.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -22,10 +21,14 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import cn.anhuan.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -59,8 +62,9 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing")
-    String list(@PathVariable long id, @RequestParam String documentNo, @RequestParam String supervisingUnit,
-                @RequestParam String supervisor,
+    String list(@PathVariable long id, @RequestParam @Size(max = 100) String documentNo,
+                @RequestParam @Size(max = 200) String supervisingUnit,
+                @RequestParam @Size(max = 100) String supervisor,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                 RedirectAttributes redirect) {
         try {
@@ -75,7 +79,8 @@ class HazardWebController {
     }
 
     @PostMapping("/hazards/{id}/listing/delist")
-    String delist(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String delist(@PathVariable long id,
+                  @RequestParam(required = false) @Size(max = 2000) String note, RedirectAttributes redirect) {
         try {
             listings.delist(id, note);
         } catch (BusinessRuleException e) {
@@ -98,22 +103,35 @@ class HazardWebController {
             model.addAttribute("counts", hazards.counts());
             model.addAttribute("regions", regions.visible());
             model.addAttribute("industries", industries.industries());
+            if (!model.containsAttribute("report") && filter.enterpriseId() != null) {
+                model.addAttribute("report", new ReportHazard(filter.enterpriseId(), null, null, "OBJECT", "GENERAL",
+                        null, hazards.actsForGovernment() ? "GOVERNMENT" : "SELF", null));
+            }
         }
         return htmx != null ? "hazards/list :: table" : "hazards/list";
     }
 
+    /**
+     * Records a hazard from the form beside an enterprise's list. A wrong field shows its message beside it on
+     * the same page, with everything typed kept; an enterprise user's source is always its own check (企业自查).
+     */
     @PostMapping("/hazards")
-    String report(@RequestParam Long enterpriseId, @RequestParam String place, @RequestParam String description,
-                  @RequestParam String category, @RequestParam String level,
-                  @RequestParam(required = false) String basis, @RequestParam String source,
-                  RedirectAttributes redirect) {
-        try {
-            return "redirect:/hazards/" + hazards.report(new ReportHazard(enterpriseId, place, description, category,
-                    level, basis, source, null)).id();
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.problems());
-            return "redirect:/hazards?enterprise=" + enterpriseId;
+    String report(@RequestParam Long enterpriseId, @Valid @ModelAttribute("report") ReportHazard report,
+                  BindingResult errors, Model model, RedirectAttributes redirect) {
+        // A value that does not convert leaves no record (null), only the errors and what was typed.
+        if (!errors.hasErrors()) {
+            ReportHazard r = hazards.actsForGovernment() ? report : new ReportHazard(report.enterpriseId(),
+                    report.place(), report.description(), report.category(), report.level(), report.basis(), "SELF",
+                    report.foundAt());
+            try {
+                long id = hazards.report(r).id();
+                redirect.addFlashAttribute("flash", "hazards.reported");
+                return "redirect:/hazards/" + id;
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> errors.rejectValue(p.field(), p.messageKey(), p.args(), p.messageKey()));
+            }
         }
+        return list(new HazardQuery(null, null, null, null, null, enterpriseId, null, null, null), null, null, model);
     }
 
     @GetMapping("/hazards/{id}")
@@ -127,12 +145,13 @@ class HazardWebController {
         return "hazards/detail";
     }
 
+    /**
+     * One step of the loop. A value that does not convert (letters in the funds) shows the hazard page again
+     * with the field's message and what was typed in that action's form.
+     */
     @PostMapping("/hazards/{id}/{action}")
-    String act(@PathVariable long id, @PathVariable String action, @RequestParam Integer version,
-               @RequestParam(required = false) String responsiblePerson, @RequestParam(required = false) String measures,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-               @RequestParam(required = false) BigDecimal funds, @RequestParam(required = false) String contingencyPlan,
-               @RequestParam(required = false) String note, @RequestParam(required = false) Boolean approve,
+    String act(@PathVariable long id, @PathVariable String action,
+               @Valid @ModelAttribute("command") HazardActionCommand command, BindingResult errors, Model model,
                RedirectAttributes redirect) {
         HazardAction a;
         try {
@@ -140,9 +159,15 @@ class HazardWebController {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("hazard-action", action);
         }
+        if (errors.hasErrors()) {
+            model.addAttribute("problems", errors.getFieldErrors().stream()
+                    .map(f -> new InvalidInputException.FieldProblem(f.getField(), "typeMismatch")).toList());
+            model.addAttribute("typedAction", a.path());
+            return detail(id, model);
+        }
         try {
-            hazards.act(id, a, new HazardActionCommand(version, responsiblePerson, measures,
-                    deadline, funds, contingencyPlan, note, approve));
+            hazards.act(id, a, command);
+            redirect.addFlashAttribute("flash", "hazards.done." + a.name());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
         } catch (ConflictException e) {

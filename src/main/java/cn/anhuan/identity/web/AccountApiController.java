@@ -10,6 +10,8 @@ import cn.anhuan.identity.IssuedToken;
 import cn.anhuan.identity.Role;
 import cn.anhuan.shared.DataScope;
 import cn.anhuan.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +47,7 @@ class AccountApiController {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    IssuedToken create(@RequestBody NewToken body) {
+    IssuedToken create(@Valid @RequestBody NewToken body) {
         return tokens.create(body.name(), body.validDays());
     }
 
@@ -61,6 +63,6 @@ class AccountApiController {
     }
 
     /** A token to create: its purpose and validity in days (null: the maximum lifetime). */
-    record NewToken(String name, Integer validDays) {
+    record NewToken(@Size(max = 100) String name, Integer validDays) {
     }
 }

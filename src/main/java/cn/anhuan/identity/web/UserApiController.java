@@ -9,6 +9,7 @@ import cn.anhuan.identity.UserAccounts;
 import cn.anhuan.identity.UserCommand;
 import cn.anhuan.identity.UserView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,11 +72,11 @@ class UserApiController {
     }
 
     @PostMapping("/{id}/reset-password")
-    UserView resetPassword(@PathVariable long id, @RequestBody PasswordReset body) {
+    UserView resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset body) {
         return accounts.resetPassword(id, body.password(), body.version());
     }
 
     /** A new password chosen by the administrator, and the version read. */
-    record PasswordReset(String password, Integer version) {
+    record PasswordReset(@Size(max = 128) String password, Integer version) {
     }
 }

@@ -9,6 +9,7 @@ import cn.anhuan.organization.DepartmentService;
 import cn.anhuan.organization.RegionService;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,10 +61,12 @@ class UserWebController {
     }
 
     @PostMapping("/admin/users")
-    String create(@Valid @ModelAttribute("form") UserCommand form, BindingResult errors, Model model) {
+    String create(@Valid @ModelAttribute("form") UserCommand form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 UserView created = accounts.create(form);
+                redirect.addFlashAttribute("flash", "users.created");
                 return "redirect:/admin/users/" + created.id();
             } catch (BusinessRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
@@ -88,10 +91,11 @@ class UserWebController {
 
     @PostMapping("/admin/users/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") UserCommand form, BindingResult errors,
-                  Model model) {
+                  Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 accounts.update(id, form);
+                redirect.addFlashAttribute("flash", "users.saved");
                 return "redirect:/admin/users/" + id;
             } catch (BusinessRuleException e) {
                 errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
@@ -105,6 +109,7 @@ class UserWebController {
                       RedirectAttributes redirect) {
         try {
             accounts.setEnabled(id, enabled, version);
+            redirect.addFlashAttribute("flash", enabled ? "users.enabledDone" : "users.disabledDone");
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
@@ -112,10 +117,12 @@ class UserWebController {
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, @RequestParam Integer version,
+    String resetPassword(@PathVariable long id, @RequestParam(required = false) @Size(max = 128) String password,
+                         @RequestParam Integer version,
                          RedirectAttributes redirect) {
         try {
             accounts.resetPassword(id, password, version);
+            redirect.addFlashAttribute("flash", "users.passwordReset");
         } catch (BusinessRuleException e) {
             redirect.addFlashAttribute("passwordError", e.messageKey());
         }

@@ -90,7 +90,7 @@ class MonitoringApiController {
 
     /** Stored values ({@code interval} raw, the default) or aggregates of real-time values (minute, hour, day). */
     @GetMapping("/readings")
-    Object readings(@RequestParam String mn, @RequestParam String pollutant, @RequestParam Instant from,
+    Object readings(@RequestParam @Size(max = 24) String mn, @RequestParam String pollutant, @RequestParam Instant from,
                     @RequestParam Instant to, @RequestParam(required = false) Integer cn,
                     @RequestParam(defaultValue = "raw") String interval) {
         if ("raw".equals(interval)) {
@@ -113,7 +113,7 @@ class MonitoringApiController {
 
     /** A note and the version the user saw; for open-hazard also the description, level and basis. */
     record AlarmAction(@Size(max = 2000) String note, Integer version, @Size(max = 4000) String description,
-                       String level, @Size(max = 500) String basis) {
+                       @Size(max = 10) String level, @Size(max = 500) String basis) {
     }
 
     @PostMapping("/alarms/{id}/actions/{action}")
@@ -144,14 +144,14 @@ class MonitoringApiController {
     }
 
     @GetMapping("/quarantine")
-    List<QuarantineService.Kept> quarantined(@RequestParam(required = false) String mn,
+    List<QuarantineService.Kept> quarantined(@RequestParam(required = false) @Size(max = 24) String mn,
                                              @RequestParam(required = false) Long before,
                                              @RequestParam(defaultValue = "100") int limit) {
         return quarantine.quarantined(mn, before, limit);
     }
 
     @PostMapping("/quarantine/release")
-    Map<String, Integer> release(@RequestParam String mn) throws InterruptedException {
+    Map<String, Integer> release(@RequestParam @Size(max = 24) String mn) throws InterruptedException {
         return Map.of("released", quarantine.release(mn));
     }
 

@@ -17,6 +17,7 @@ import cn.anhuan.shared.BusinessRuleException;
 import cn.anhuan.shared.ConflictException;
 import cn.anhuan.shared.InvalidInputException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +86,7 @@ class MonitoringWebController {
     }
 
     @GetMapping("/monitoring/devices/{id}")
-    String device(@PathVariable long id, @RequestParam(required = false) String pollutant,
+    String device(@PathVariable long id, @RequestParam(required = false) @Size(max = 10) String pollutant,
                   @RequestParam(required = false) LocalDate day, Model model) {
         DeviceView d = devices.get(id);
         var pollutants = readings.pollutants(id);
@@ -111,9 +112,10 @@ class MonitoringWebController {
     }
 
     @PostMapping("/monitoring/devices/{id}/limits")
-    String limit(@PathVariable long id, @RequestParam String pollutant, @RequestParam String limit,
-                 @RequestParam(defaultValue = "false") boolean converted, @RequestParam String dataCn,
-                 @RequestParam String sustained, RedirectAttributes redirect) {
+    String limit(@PathVariable long id, @RequestParam @Size(max = 10) String pollutant,
+                 @RequestParam @Size(max = 30) String limit,
+                 @RequestParam(defaultValue = "false") boolean converted, @RequestParam @Size(max = 4) String dataCn,
+                 @RequestParam @Size(max = 10) String sustained, RedirectAttributes redirect) {
         try {
             EmissionLimit l = new EmissionLimit(pollutant.trim(), new BigDecimal(limit.trim()), converted, dataCn,
                     Integer.parseInt(sustained.trim()));
@@ -165,7 +167,8 @@ class MonitoringWebController {
     }
 
     @PostMapping("/monitoring/alarms/{id}")
-    String act(@PathVariable long id, @RequestParam String action, @RequestParam(required = false) String note,
+    String act(@PathVariable long id, @RequestParam @Size(max = 20) String action,
+               @RequestParam(required = false) @Size(max = 2000) String note,
                @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
         try {
             AlarmView a = switch (action) {
@@ -196,7 +199,7 @@ class MonitoringWebController {
     }
 
     @PostMapping("/monitoring/quarantine/release")
-    String release(@RequestParam String mn, RedirectAttributes redirect) throws InterruptedException {
+    String release(@RequestParam @Size(max = 24) String mn, RedirectAttributes redirect) throws InterruptedException {
         try {
             redirect.addFlashAttribute("released", quarantine.release(mn));
         } catch (BusinessRuleException e) {

@@ -11,6 +11,7 @@ import cn.anhuan.organization.SupervisionAssignment;
 import cn.anhuan.organization.SupervisionLevel;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,8 +62,8 @@ class IndustryWebController {
     }
 
     @PostMapping("/industries/unassign")
-    String unassign(@RequestParam String industryCode, @RequestParam SupervisionLevel level,
-                    @RequestParam String departmentKind, Model model) {
+    String unassign(@RequestParam @Size(max = 40) String industryCode, @RequestParam SupervisionLevel level,
+                    @RequestParam @Size(max = 40) String departmentKind, Model model) {
         try {
             industries.unassign(industryCode, level, departmentKind);
             return "redirect:/industries";

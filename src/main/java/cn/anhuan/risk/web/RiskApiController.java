@@ -11,6 +11,7 @@ import cn.anhuan.risk.RiskPointCommand;
 import cn.anhuan.risk.RiskPointView;
 import cn.anhuan.risk.RiskService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,12 +65,14 @@ class RiskApiController {
     }
 
     @GetMapping("/risk-bands")
-    RiskService.Bands bands(@RequestParam RiskMethod method, @RequestParam(required = false) String industry) {
+    RiskService.Bands bands(@RequestParam RiskMethod method,
+                            @RequestParam(required = false) @Size(max = 40) String industry) {
         return risks.bands(method, industry == null ? "*" : industry);
     }
 
     @PutMapping("/risk-bands")
-    RiskService.Bands setBands(@RequestParam RiskMethod method, @RequestParam(required = false) String industry,
+    RiskService.Bands setBands(@RequestParam RiskMethod method,
+                               @RequestParam(required = false) @Size(max = 40) String industry,
                                @RequestBody List<BigDecimal> lowerBounds) {
         return risks.setBands(method, industry, lowerBounds);
     }

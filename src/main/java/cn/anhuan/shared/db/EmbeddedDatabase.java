@@ -2,6 +2,7 @@ package cn.anhuan.shared.db;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,18 +15,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL server: durable, on loopback only, and able to start again over a data directory
- * whose JVM was killed with {@code kill -9} (the orphaned postmaster is stopped first, then PostgreSQL's own
- * crash recovery replays the WAL).
+ * The embedded PostgreSQL server: durable, on loopback and a socket in its own data directory only, every
+ * connection authenticated by the password of its password file (scram-sha-256), and able to start again over
+ * a data directory whose JVM was killed with {@code kill -9} (the orphaned postmaster is stopped first, then
+ * PostgreSQL's own crash recovery replays the WAL).
  */
 public final class EmbeddedDatabase implements Closeable {
+
+    /** The cluster's superuser, the role the platform connects as. */
+    public static final String SUPERUSER = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String password) {
         this.postgres = postgres;
+        this.password = password;
+    }
+
+    /** The password file of a data directory unless one is configured: {@code ./data/pg} has {@code ./data/pg-password}. */
+    public static Path defaultPasswordFile(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        return dir.resolveSibling(dir.getFileName() + "-password");
+    }
+
+    /** Starts PostgreSQL over {@code dataDirectory} with the password file beside it. */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean durable, int port) throws IOException {
+        return start(dataDirectory, defaultPasswordFile(dataDirectory), durable, port);
     }
 
     /**
@@ -34,10 +52,13 @@ public final class EmbeddedDatabase implements Closeable {
      * @param durable fsync, synchronous commit and full-page writes on (the application); off only for
      *                throw-away test data
      */
-    public static EmbeddedDatabase start(Path dataDirectory, boolean durable, int port) throws IOException {
+    public static EmbeddedDatabase start(Path dataDirectory, Path passwordFile, boolean durable, int port)
+            throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         stopOrphanedPostmaster(dir);
+        String password = DatabasePassword.readOrCreate(passwordFile);
+        boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         String onOff = durable ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir.toFile())
@@ -50,19 +71,49 @@ public final class EmbeddedDatabase implements Closeable {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("unix_socket_directories", dir.toString())
+                .setServerConfig("unix_socket_permissions", "0700")
+                .setServerConfig("password_encryption", "scram-sha-256")
                 .setLocaleConfig("locale", "C")
-                .setLocaleConfig("encoding", "UTF8");
+                .setLocaleConfig("encoding", "UTF8")
+                // zonky passes its "locale" options to initdb as --name=value after its own "-A trust", and a
+                // later option wins: the new cluster has the password from the first moment on.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                .setConnectConfig("password", password)
+                .setDataDirectoryCustomizer(initialized -> {
+                    if (fresh) {
+                        writePgHba(initialized.toPath());
+                    }
+                });
         if (port > 0) {
             builder.setPort(port);
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}, durable={}", postgres.getPort(), dir, durable);
-        return new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, password);
+        if (ClientAuthentication.needsMigration(dir)) {
+            ClientAuthentication.migrate(dir, database.jdbcUrl(), password);
+        }
+        log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}, password in {}, durable={}", postgres.getPort(), dir,
+                passwordFile.toAbsolutePath(), durable);
+        return database;
     }
 
-    /** The JDBC URL of the {@code postgres} database as the {@code postgres} superuser. */
+    private static void writePgHba(Path dir) {
+        try {
+            Files.writeString(dir.resolve("pg_hba.conf"), ClientAuthentication.PG_HBA, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JDBC URL of the {@code postgres} database, without credentials: user {@link #SUPERUSER}, {@link #password()}. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The superuser's password, from the password file. */
+    public String password() {
+        return password;
     }
 
     public int port() {

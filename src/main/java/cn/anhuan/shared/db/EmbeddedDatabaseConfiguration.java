@@ -31,7 +31,8 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername("postgres");
+        dataSource.setUsername(EmbeddedDatabase.SUPERUSER);
+        dataSource.setPassword(database.password());
         dataSource.setPoolName("anhuan");
         return dataSource;
     }

@@ -62,7 +62,8 @@ public class EmbeddedDatabaseStartup implements ApplicationListener<ApplicationE
                 EmbeddedDatabase.stopOrphanedPostmaster(properties.dataDir());
                 deleteRecursively(properties.dataDir());
             }
-            return EmbeddedDatabase.start(properties.dataDir(), properties.durable(), properties.port());
+            return EmbeddedDatabase.start(properties.dataDir(), properties.effectivePasswordFile(), properties.durable(),
+                    properties.port());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

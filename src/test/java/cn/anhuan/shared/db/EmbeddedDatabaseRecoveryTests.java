@@ -42,7 +42,9 @@ class EmbeddedDatabaseRecoveryTests {
                 EmbeddedDatabase.class.getName(), data.toString())
                 .redirectErrorStream(true).start();
         String url = awaitReady(child);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        String password = DatabasePassword.read(EmbeddedDatabase.defaultPasswordFile(data));
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.SUPERUSER, password);
+             Statement s = c.createStatement()) {
             s.execute("create table survivor (id int primary key, note text)");
             s.execute("insert into survivor values (1, 'committed before kill -9')");
             try (ResultSet rs = s.executeQuery("show fsync")) {
@@ -65,7 +67,7 @@ class EmbeddedDatabaseRecoveryTests {
         }
 
         try (EmbeddedDatabase restarted = EmbeddedDatabase.start(data, true, 0);
-             Connection c = DriverManager.getConnection(restarted.jdbcUrl());
+             Connection c = DriverManager.getConnection(restarted.jdbcUrl(), EmbeddedDatabase.SUPERUSER, restarted.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select note from survivor where id = 1")) {
             assertThat(rs.next()).isTrue();
@@ -76,7 +78,7 @@ class EmbeddedDatabaseRecoveryTests {
     @Test
     void listensOnLoopbackOnly() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("loopback"), false, 0);
-             Connection c = DriverManager.getConnection(db.jdbcUrl());
+             Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.SUPERUSER, db.password());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("show listen_addresses")) {
             rs.next();
