@@ -83,9 +83,9 @@ class SchedulingTests {
     void startTwoInstances() {
         jdbc.sql("create schema if not exists scheduling_test").update();
         jdbc.sql("create table if not exists scheduling_test.run (task text, instance text, picked_by text)").update();
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        a = start("A", url);
-        b = start("B", url);
+        HikariDataSource suite = (HikariDataSource) dataSource;
+        a = start("A", suite);
+        b = start("B", suite);
     }
 
     @AfterAll
@@ -98,10 +98,12 @@ class SchedulingTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(String name, String url) {
+    private static ConfigurableApplicationContext start(String name, HikariDataSource suite) {
         return new SpringApplicationBuilder(AnhuanApplication.class, TestJobs.class).profiles("test").run(
                 "--anhuan.audit.checkpoint.file=" + checkpointLog(name),
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                // The suite's embedded database admits its generated password only.
+                "--spring.datasource.url=" + suite.getJdbcUrl(), "--spring.datasource.username=" + suite.getUsername(),
+                "--spring.datasource.password=" + suite.getPassword(),
                 "--spring.datasource.hikari.maximum-pool-size=5", "--server.port=0", "--monitoring.hj212.port=0",
                 "--spring.main.banner-mode=off", "--spring.autoconfigure.exclude=",
                 "--anhuan.scheduling.enabled=true", "--anhuan.scheduling.instance-name=" + name,
