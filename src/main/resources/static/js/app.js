@@ -33,3 +33,17 @@ window.anhuanEscapeHtml = function (text) {
     return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
   });
 };
+// The skip link's target: every page's main element (templates need not name it).
+(function () {
+  var main = document.querySelector('main');
+  if (main && !main.id) { main.id = 'main'; }
+  if (main && !main.hasAttribute('tabindex')) { main.setAttribute('tabindex', '-1'); }
+})();
+// Links marked data-back return to the previous page (the error page's "go back").
+document.addEventListener('click', function (event) {
+  var link = event.target.closest('a[data-back]');
+  if (link && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});

@@ -34,9 +34,14 @@ class PageModels implements WebMvcConfigurer, HandlerInterceptor {
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView view) {
         if (view != null && (view.getViewName() == null || !view.getViewName().startsWith("redirect:"))) {
-            for (PageModel model : models) {
-                model.addTo(view);
-            }
+            addTo(view);
+        }
+    }
+
+    /** For pages rendered outside a handler's normal return (exception handlers): the same layout model. */
+    void addTo(ModelAndView view) {
+        for (PageModel model : models) {
+            model.addTo(view);
         }
     }
 }
