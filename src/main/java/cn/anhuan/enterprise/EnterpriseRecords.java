@@ -48,17 +48,28 @@ public class EnterpriseRecords {
 
     /** Licences in the caller's scope that expire within {@code days} (or already expired), soonest first. */
     public List<ExpiringLicence> expiring(int days) {
-        LocalDate until = LocalDate.now(clock).plusDays(days);
         return EnterpriseService.scoped(jdbc.sql("""
                 select l.id, l.kind, l.number, l.expires_on, e.id as enterprise_id, e.name, e.region_code
-                from enterprise.licence l join enterprise.enterprise e on e.id = l.enterprise_id
-                where l.expires_on <= :until and e.status <> 'CLOSED' and """ + ScopeSql.enterprise("e.")
-                + " order by l.expires_on limit 500"))
-                .param("until", until)
+                """ + expiringFrom() + " order by l.expires_on limit " + EXPIRING_LIMIT))
+                .param("until", LocalDate.now(clock).plusDays(days))
                 .query((rs, n) -> new ExpiringLicence(rs.getLong("id"), rs.getString("kind"), rs.getString("number"),
                         rs.getObject("expires_on", LocalDate.class), rs.getLong("enterprise_id"), rs.getString("name"),
                         rs.getString("region_code")))
                 .list();
+    }
+
+    /** How many licences {@link #expiring} finds (the same conditions; the list shows at most 500). */
+    public long countExpiring(int days) {
+        return EnterpriseService.scoped(jdbc.sql("select count(*) " + expiringFrom()))
+                .param("until", LocalDate.now(clock).plusDays(days)).query(Long.class).single();
+    }
+
+    /** The most licences {@link #expiring} lists. */
+    public static final int EXPIRING_LIMIT = 500;
+
+    private static String expiringFrom() {
+        return "from enterprise.licence l join enterprise.enterprise e on e.id = l.enterprise_id "
+                + "where l.expires_on <= :until and e.status <> 'CLOSED' and " + ScopeSql.enterprise("e.");
     }
 
     @Transactional

@@ -65,8 +65,27 @@ public class EnterpriseService {
      * plan that suits none), and a region filter reads the one column its kind uses ({@link ScopeSql#region}).
      */
     public List<EnterpriseView> search(EnterpriseFilter f, Long afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select * from enterprise.enterprise where").append(ScopeSql.enterprise(""));
         Map<String, Object> p = new java.util.HashMap<>();
+        StringBuilder sql = new StringBuilder("select * from enterprise.enterprise where").append(where(f, p));
+        if (afterId != null) {
+            sql.append(" and id > :after");
+            p.put("after", afterId);
+        }
+        sql.append(" order by id limit :limit");
+        p.put("limit", limit);
+        return scoped(jdbc.sql(sql.toString()).params(p)).query(EnterpriseService::map).list();
+    }
+
+    /** How many enterprises the list with this filter holds in the caller's scope (all pages): the same conditions. */
+    public long count(EnterpriseFilter f) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        return scoped(jdbc.sql("select count(*) from enterprise.enterprise where" + where(f, p)).params(p))
+                .query(Long.class).single();
+    }
+
+    /** The scope and the filter's conditions, each only when in use; parameters go into {@code p}. */
+    private String where(EnterpriseFilter f, Map<String, Object> p) {
+        StringBuilder sql = new StringBuilder(ScopeSql.enterprise(""));
         String text = trimToNull(f.text());
         if (text != null) {
             sql.append(" and (name like '%' || :q || '%' or credit_code = upper(:q))");
@@ -79,13 +98,7 @@ public class EnterpriseService {
         }
         equal(sql, p, "industry_code", trimToNull(f.industryCode()));
         equal(sql, p, "status", trimToNull(f.status()));
-        if (afterId != null) {
-            sql.append(" and id > :after");
-            p.put("after", afterId);
-        }
-        sql.append(" order by id limit :limit");
-        p.put("limit", limit);
-        return scoped(jdbc.sql(sql.toString()).params(p)).query(EnterpriseService::map).list();
+        return sql.toString();
     }
 
     /** {@code and column = :column} when the filter has a value, else nothing. */

@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenReports {
 
     static final int MAX_PER_ADDRESS_PER_HOUR = 5;
+    /** The most reports the triage queue shows. */
+    public static final int QUEUE_LIMIT = 500;
     private static final String CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String STAFF = "hasAnyRole('SYSTEM_ADMIN', 'CITY_SUPERVISOR', 'COUNTY_SUPERVISOR')";
@@ -109,16 +111,25 @@ public class CitizenReports {
                         rs.getObject(4, OffsetDateTime.class).toInstant())).optional();
     }
 
-    /** The triage queue of the caller's counties, newest first. */
+    /** The triage queue of the caller's counties, newest first (at most {@value #QUEUE_LIMIT}). */
     @PreAuthorize(STAFF)
     public List<CitizenReportView> queue(String status) {
+        return queued("select *", status, " order by id desc limit " + QUEUE_LIMIT).query(this::map).list();
+    }
+
+    /** How many reports {@link #queue} holds with this status (the same conditions, without its limit). */
+    @PreAuthorize(STAFF)
+    public long count(String status) {
+        return queued("select count(*)", status, "").query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec queued(String select, String status, String tail) {
         DataScope scope = DataScope.current();
-        return jdbc.sql("""
-                select * from hazard.citizen_report where (:all or region_code = any(string_to_array(:regions, ',')))
-                  and (cast(:status as text) is null or status = :status) order by id desc limit 500""")
+        return jdbc.sql(select + """
+                 from hazard.citizen_report where (:all or region_code = any(string_to_array(:regions, ',')))
+                  and (cast(:status as text) is null or status = :status)""" + tail)
                 .param("all", scope.unrestricted()).param("regions", scope.regionList())
-                .param("status", status == null || status.isBlank() ? null : status)
-                .query(this::map).list();
+                .param("status", status == null || status.isBlank() ? null : status);
     }
 
     @PreAuthorize(STAFF)

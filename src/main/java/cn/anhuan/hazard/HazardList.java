@@ -44,8 +44,10 @@ public class HazardList {
     static final String COLUMNS = "id, enterprise_id, credit_code, region_code, industry_code, place, description, "
             + "category, level, basis, source, found_by, found_at, status, responsible_person, measures, deadline, "
             + "funds, contingency_plan, rectification_note, rejections, closed_at, closed_by, version";
-    static final Set<String> STATUSES = Arrays.stream(HazardStatus.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
+    /** The status filter's value for every hazard not yet closed (未销号). */
+    public static final String OPEN = "OPEN";
+    static final Set<String> STATUSES = java.util.stream.Stream.concat(Arrays.stream(HazardStatus.values())
+            .map(Enum::name), java.util.stream.Stream.of(OPEN)).collect(Collectors.toUnmodifiableSet());
     static final Set<String> LEVELS = Set.of("GENERAL", "MAJOR");
     static final Set<String> SOURCES = Set.of("SELF", "GOVERNMENT", "CROSS", "CITIZEN", "THIRD_PARTY");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -61,15 +63,55 @@ public class HazardList {
     }
 
     public List<HazardView> search(HazardFilter f, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from hazard.hazard where")
-                .append(ScopeSql.enterprise(""));
         Map<String, Object> p = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from hazard.hazard where")
+                .append(where(f, p, today));
+        if (beforeId != null) {
+            sql.append(" and id < :before");
+            p.put("before", beforeId);
+        }
+        sql.append(" order by id desc limit ").append(limit);
+        return ScopeSql.bind(jdbc.sql(sql.toString()).params(p)).query((rs, n) -> map(rs, today)).list();
+    }
+
+    /** How many hazards the list with this filter holds in the caller's scope (all pages): the same conditions. */
+    public long count(HazardFilter f) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        return ScopeSql.bind(jdbc.sql("select count(*) from hazard.hazard where" + where(f, p, LocalDate.now(clock)))
+                .params(p)).query(Long.class).single();
+    }
+
+    /**
+     * {@link #count} of this filter narrowed to each region, in one pass: by county ({@code region_code}) and by
+     * development zone ({@code zone_code}), as the filter's region reads them. Regions without hazards are absent.
+     */
+    public Map<String, Long> countByRegion(HazardFilter f) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        String where = where(f, p, LocalDate.now(clock));
+        Map<String, Long> counts = new java.util.HashMap<>();
+        ScopeSql.bind(jdbc.sql("select region_code, count(*) from hazard.hazard where" + where + " group by region_code"
+                        + " union all select zone_code, count(*) from hazard.hazard where" + where
+                        + " and zone_code is not null group by zone_code").params(p))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.merge(rs.getString(1),
+                        rs.getLong(2), Long::sum));
+        return counts;
+    }
+
+    /** The scope and the filter's conditions, each only when in use; parameters go into {@code p}. */
+    private String where(HazardFilter f, Map<String, Object> p, LocalDate today) {
+        StringBuilder sql = new StringBuilder(ScopeSql.enterprise(""));
         String region = trimToNull(f.regionCode());
         if (region != null) {
             sql.append(" and ").append(ScopeSql.region(regions.isZone(region)));
             p.put("region", region);
         }
-        literal(sql, "status", trimToNull(f.status()), STATUSES);
+        String status = trimToNull(f.status());
+        if (OPEN.equals(status)) {
+            sql.append(" and status <> 'CLOSED'");
+        } else {
+            literal(sql, "status", status, STATUSES);
+        }
         literal(sql, "level", trimToNull(f.level()), LEVELS);
         literal(sql, "source", trimToNull(f.source()), SOURCES);
         String industry = trimToNull(f.industryCode());
@@ -81,7 +123,6 @@ public class HazardList {
             sql.append(" and enterprise_id = :enterprise");
             p.put("enterprise", f.enterpriseId());
         }
-        LocalDate today = LocalDate.now(clock);
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and status in ('ASSIGNED', 'SUBMITTED') and deadline < date '").append(today).append('\'');
         }
@@ -93,12 +134,7 @@ public class HazardList {
             sql.append(" and found_at < :foundTo");
             p.put("foundTo", f.foundTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
         }
-        if (beforeId != null) {
-            sql.append(" and id < :before");
-            p.put("before", beforeId);
-        }
-        sql.append(" order by id desc limit ").append(limit);
-        return ScopeSql.bind(jdbc.sql(sql.toString()).params(p)).query((rs, n) -> map(rs, today)).list();
+        return sql.toString();
     }
 
     /** {@code column = 'value'} for a value of the closed set; any other value is refused, naming the parameter. */

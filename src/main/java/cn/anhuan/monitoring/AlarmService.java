@@ -41,6 +41,14 @@ public class AlarmService {
             join monitoring.device d on d.id = a.device_id
             """;
 
+    /** The list's filters after the scope (each optional). */
+    private static final String FILTER = """
+              %s
+              and (cast(:status as text) is null or a.status = :status)
+              and (cast(:kind as text) is null or a.kind = :kind)
+              and (cast(:device as bigint) is null or a.device_id = :device)
+            """;
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final HazardService hazards;
@@ -55,14 +63,22 @@ public class AlarmService {
 
     /** Alarms in scope, newest first; filters optional; keyset by id. */
     public List<AlarmView> list(String status, String kind, Long deviceId, Long beforeId, int limit) {
-        return ScopeSql.bind(jdbc.sql(SELECT + "where " + ScopeSql.enterprise("a.") + """
-                  and (cast(:status as text) is null or a.status = :status)
-                  and (cast(:kind as text) is null or a.kind = :kind)
-                  and (cast(:device as bigint) is null or a.device_id = :device)
+        return ScopeSql.bind(jdbc.sql(SELECT + "where " + filter() + """
                   and (cast(:before as bigint) is null or a.id < :before)
                 order by a.id desc limit :limit""")).param("status", status).param("kind", kind)
                 .param("device", deviceId).param("before", beforeId).param("limit", Math.min(Math.max(limit, 1), 500))
                 .query(AlarmService::map).list();
+    }
+
+    /** How many alarms {@link #list} holds with these filters (all pages): the same conditions. */
+    public long count(String status, String kind, Long deviceId) {
+        return ScopeSql.bind(jdbc.sql(SELECT.replace("a.*, d.mn, d.name as device_name", "count(*)") + "where "
+                        + filter())).param("status", status).param("kind", kind).param("device", deviceId)
+                .query(Long.class).single();
+    }
+
+    private static String filter() {
+        return FILTER.formatted(ScopeSql.enterprise("a."));
     }
 
     public long countActive() {

@@ -18,9 +18,12 @@ sealed interface Inbound {
                     long receivedAt) implements Inbound {
     }
 
-    record Quarantined(String mn, String reason, String remote, byte[] raw, long receivedAt) implements Inbound {
+    /** {@code source}: the sender's address (without port), the key of the kept sample. */
+    record Quarantined(String mn, String reason, String remote, String source, byte[] raw, long receivedAt)
+            implements Inbound {
     }
 
-    record Rejected(String reason, String detail, String remote, byte[] raw, long receivedAt) implements Inbound {
+    record Rejected(String reason, String detail, String remote, String source, byte[] raw, long receivedAt)
+            implements Inbound {
     }
 }

@@ -1,5 +1,6 @@
 package cn.anhuan.monitoring;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Decides what happens to each frame, on the connection's event loop: rejects are counted and logged with their
  * reason; packets are parsed and checked against the device registry (unknown MN, wrong password, disabled →
  * quarantine; MODBUS CRC only for tolerant devices; segment size per device); sub-packets wait for their
- * siblings; everything is queued for the {@link PacketWriter}, which acknowledges after commit.
+ * siblings; everything is queued for the {@link PacketWriter}, which acknowledges after commit. Rejected and
+ * quarantined frames are counted by source address and reason, and queued only if the {@link RejectSampler} keeps
+ * them.
  */
 @Component
 class Intake {
@@ -33,17 +36,19 @@ class Intake {
     private final ReceiverStats stats;
     private final Clock clock;
     private final MonitoringProperties properties;
+    private final RejectSampler sampler;
     private final PacketParser parser = new PacketParser(FactorCodes.standard());
     private final Map<String, Pending> splits = new ConcurrentHashMap<>();
     private long lastRejectLog;
 
     Intake(DeviceRegistry registry, PacketWriter writer, ReceiverStats stats, Clock clock,
-           MonitoringProperties properties) {
+           MonitoringProperties properties, RejectSampler sampler) {
         this.registry = registry;
         this.writer = writer;
         this.stats = stats;
         this.clock = clock;
         this.properties = properties;
+        this.sampler = sampler;
     }
 
     private static final class Pending {
@@ -60,38 +65,40 @@ class Intake {
 
     void accept(Frame frame, Channel channel, String remote) throws InterruptedException {
         long now = clock.millis();
+        String source = source(channel);
         if (!frame.kind().framed()) {
-            reject(frame.kind().name(), null, remote, frame.bytes(), now);
+            reject(frame.kind().name(), null, remote, source, frame.bytes(), now);
             return;
         }
         Packet p;
         try {
             p = parser.parse(frame.bytes());
         } catch (PacketParser.MalformedPacketException e) {
-            reject("MALFORMED", e.getMessage(), remote, frame.bytes(), now);
+            reject("MALFORMED", e.getMessage(), remote, source, frame.bytes(), now);
             return;
         }
         Optional<DeviceRegistry.Device> found = registry.find(p.mn());
         if (found.isEmpty()) {
-            quarantine(p, "UNKNOWN_DEVICE", remote, now);
+            quarantine(p, "UNKNOWN_DEVICE", remote, source, now);
             return;
         }
         DeviceRegistry.Device d = found.get();
         if (!d.enabled()) {
-            quarantine(p, "DISABLED_DEVICE", remote, now);
+            quarantine(p, "DISABLED_DEVICE", remote, source, now);
             return;
         }
         if (!registry.passwordMatches(d, p.password())) {
-            quarantine(p, "WRONG_PASSWORD", remote, now);
+            quarantine(p, "WRONG_PASSWORD", remote, source, now);
             return;
         }
         boolean modbus = frame.kind() == Frame.Kind.MODBUS_CRC;
         if (modbus && !d.tolerantCrc()) {
-            reject("BAD_CRC", "CRC-16/MODBUS from a device not marked tolerant", remote, frame.bytes(), now);
+            reject("BAD_CRC", "CRC-16/MODBUS from a device not marked tolerant", remote, source, frame.bytes(),
+                    now);
             return;
         }
         if (frame.segmentLength() > d.maxSegment()) {
-            reject("TOO_LONG", frame.segmentLength() + " > " + d.maxSegment(), remote, frame.bytes(), now);
+            reject("TOO_LONG", frame.segmentLength() + " > " + d.maxSegment(), remote, source, frame.bytes(), now);
             return;
         }
         stats.count(modbus ? "ACCEPTED_MODBUS_CRC" : "ACCEPTED");
@@ -105,7 +112,8 @@ class Intake {
     private void split(DeviceRegistry.Device d, Packet p, boolean modbus, Channel channel, long now)
             throws InterruptedException {
         if (p.pno() < 1 || p.pno() > p.pnum()) {
-            quarantine(p, "BAD_SPLIT", channel == null ? null : String.valueOf(channel.remoteAddress()), now);
+            quarantine(p, "BAD_SPLIT", channel == null ? null : String.valueOf(channel.remoteAddress()), source(channel),
+                    now);
             return;
         }
         String key = p.mn() + "|" + p.cn() + "|" + p.pnum();
@@ -137,25 +145,38 @@ class Intake {
                 it.remove();
                 for (Packet part : e.getValue().parts) {
                     if (part != null) {
-                        quarantine(part, "INCOMPLETE_SPLIT", null, now);
+                        quarantine(part, "INCOMPLETE_SPLIT", null, "", now);
                     }
                 }
             }
         }
     }
 
-    private void quarantine(Packet p, String reason, String remote, long now) throws InterruptedException {
+    private void quarantine(Packet p, String reason, String remote, String source, long now)
+            throws InterruptedException {
         stats.count(reason);
-        writer.submit(new Inbound.Quarantined(p.mn(), reason, remote, p.raw(), now));
+        if (sampler.keep(RejectSampler.Kind.QUARANTINE, source, reason, p.raw().length, now)) {
+            writer.submit(new Inbound.Quarantined(p.mn(), reason, remote, source, p.raw(), now));
+        }
     }
 
-    private void reject(String reason, String detail, String remote, byte[] raw, long now) throws InterruptedException {
+    /** The sender's IP address: the key of the kept sample (packets released from quarantine: "released"). */
+    private static String source(Channel channel) {
+        return channel != null && channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : "released";
+    }
+
+    private void reject(String reason, String detail, String remote, String source, byte[] raw, long now)
+            throws InterruptedException {
         stats.count(reason);
+        if (!sampler.keep(RejectSampler.Kind.REJECT, source, reason, raw.length, now)) {
+            return;
+        }
         if (now - lastRejectLog > 1000) {
             lastRejectLog = now;
             log.warn("HJ 212 frame rejected from {}: {}{} ({} bytes)", remote, reason,
                     detail == null ? "" : " (" + detail + ")", raw.length);
         }
-        writer.submit(new Inbound.Rejected(reason, detail, remote, raw, now));
+        writer.submit(new Inbound.Rejected(reason, detail, remote, source, raw, now));
     }
 }

@@ -253,11 +253,11 @@ class PacketWriter implements SmartLifecycle {
                     }
                 }
             } else if (item instanceof Inbound.Quarantined q) {
-                quarantine.row(5).timestamp(q.receivedAt()).cleanText(q.mn()).text(q.reason()).text(q.remote())
-                        .bytes(q.raw());
+                quarantine.row(6).timestamp(q.receivedAt()).cleanText(q.mn()).text(q.reason()).text(q.remote())
+                        .text(q.source()).bytes(q.raw());
             } else if (item instanceof Inbound.Rejected r) {
-                rejects.row(5).timestamp(r.receivedAt()).text(r.reason()).cleanText(r.detail()).text(r.remote())
-                        .bytes(r.raw());
+                rejects.row(6).timestamp(r.receivedAt()).text(r.reason()).cleanText(r.detail()).text(r.remote())
+                        .text(r.source()).bytes(r.raw());
             }
         }
         packetMonths.forEach(m -> partitions.ensure("packet", m));
@@ -282,8 +282,8 @@ class PacketWriter implements SmartLifecycle {
                     inserted = copy.merge("monitoring.reading", "reading_in", readings);
                     stats.duplicateReadings.add(readings.rows() - inserted);
                 }
-                copy.copy("monitoring.quarantine (received_at, mn, reason, remote, raw)", quarantine);
-                copy.copy("monitoring.reject (received_at, reason, detail, remote, raw)", rejects);
+                copy.copy("monitoring.quarantine (received_at, mn, reason, remote, source, raw)", quarantine);
+                copy.copy("monitoring.reject (received_at, reason, detail, remote, source, raw)", rejects);
                 c.commit();
                 stats.readings.add(inserted);
                 stats.committed.add(batch.size());
@@ -386,7 +386,7 @@ class PacketWriter implements SmartLifecycle {
         for (Inbound item : batch) {
             if (item instanceof Inbound.Accepted a) {
                 for (Packet p : a.parts()) {
-                    rejects.add(new Inbound.Rejected("STORE_FAILED", reason, null, p.raw(), a.receivedAt()));
+                    rejects.add(new Inbound.Rejected("STORE_FAILED", reason, null, null, p.raw(), a.receivedAt()));
                 }
             } else {
                 rejects.add(item);

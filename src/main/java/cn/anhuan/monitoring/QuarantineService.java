@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Packets kept out of the readings (unknown device, wrong password, disabled device, incomplete split packet)
- * and the frames the decoder rejected, for administrators; after a device is registered its quarantined packets
- * can be released into the readings. Receiver counters since start.
+ * and the frames the decoder rejected, for administrators (a sample per source address and reason, see
+ * {@link RejectSampler}); after a device is registered its quarantined packets can be released into the readings.
+ * Receiver counters since start, in all and per source address and reason.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,9 +35,11 @@ public class QuarantineService {
     private final PacketWriter writer;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RejectSampler sampler;
 
     QuarantineService(JdbcClient jdbc, Intake intake, DeviceRegistry registry, ReceiverStats stats,
-                      PacketWriter writer, AuditTrail audit, Clock clock) {
+                      PacketWriter writer, AuditTrail audit, Clock clock, RejectSampler sampler) {
+        this.sampler = sampler;
         this.jdbc = jdbc;
         this.intake = intake;
         this.registry = registry;
@@ -84,7 +87,22 @@ public class QuarantineService {
     public Map<String, Long> receiverCounters() {
         Map<String, Long> m = stats.snapshot();
         m.put("BACKLOG", (long) writer.backlog());
+        m.put("KEPT_SAMPLE_BYTES", sampler.keptBytes());
         return m;
+    }
+
+    /**
+     * Rejected frames and quarantined packets per source address and reason since start, the busiest first:
+     * {@code frames} and {@code bytes} count every one, {@code kept} the rows sampled in the tables now.
+     */
+    public record SourceCount(String kind, String source, String reason, long frames, long bytes, long kept,
+                              Instant lastAt) {
+    }
+
+    public List<SourceCount> sources(int limit) {
+        return sampler.counts(Math.min(Math.max(limit, 1), 1000)).stream()
+                .map(c -> new SourceCount(c.kind().name(), c.source(), c.reason(), c.frames(), c.bytes(), c.kept(),
+                        c.lastAt())).toList();
     }
 
     /**

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Counters of the receiver since start, exported as {@code anhuan.hj212.*} metrics and shown on the monitoring
  * page: frames by outcome (accepted, each reject reason, quarantine reasons), readings stored, duplicates
- * ignored, acknowledgements sent, open connections.
+ * ignored, acknowledgements sent, open connections, connections refused at a cap or closed for sending no frame.
  */
 @Component
 class ReceiverStats {
@@ -30,6 +30,11 @@ class ReceiverStats {
     /** Items (accepted, quarantined, rejected) whose transaction committed. */
     final LongAdder committed = new LongAdder();
     final AtomicInteger connections = new AtomicInteger();
+    /** Connections closed at once: the receiver was at its cap in total, or for the remote address. */
+    final LongAdder refusedTotal = new LongAdder();
+    final LongAdder refusedPerAddress = new LongAdder();
+    /** Connections closed because they sent no complete frame within the frame timeout. */
+    final LongAdder frameTimeouts = new LongAdder();
 
     ReceiverStats(MeterRegistry meters) {
         this.meters = meters;
@@ -37,6 +42,9 @@ class ReceiverStats {
         meters.more().counter("anhuan.hj212.readings", java.util.List.of(), readings);
         meters.more().counter("anhuan.hj212.acks", java.util.List.of(), acks);
         meters.more().counter("anhuan.hj212.duplicates", java.util.List.of(), duplicateReadings);
+        meters.more().counter("anhuan.hj212.refused", java.util.List.of(io.micrometer.core.instrument.Tag.of("cap", "total")), refusedTotal);
+        meters.more().counter("anhuan.hj212.refused", java.util.List.of(io.micrometer.core.instrument.Tag.of("cap", "address")), refusedPerAddress);
+        meters.more().counter("anhuan.hj212.frame.timeouts", java.util.List.of(), frameTimeouts);
     }
 
     /** Counts a frame's outcome: ACCEPTED, MODBUS_CRC, BAD_CRC, BAD_LENGTH, MALFORMED, UNKNOWN_DEVICE… */
@@ -60,6 +68,9 @@ class ReceiverStats {
         m.put("ACKS", acks.sum());
         m.put("STORE_FAILURES", storeFailures.sum());
         m.put("CONNECTIONS", (long) connections.get());
+        m.put("REFUSED_CONNECTIONS_TOTAL_CAP", refusedTotal.sum());
+        m.put("REFUSED_CONNECTIONS_ADDRESS_CAP", refusedPerAddress.sum());
+        m.put("FRAME_TIMEOUTS", frameTimeouts.sum());
         return m;
     }
 }

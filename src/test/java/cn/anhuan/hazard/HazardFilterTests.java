@@ -62,6 +62,8 @@ class HazardFilterTests {
         assertThat(ids("from=2025-03-10&to=2025-03-10")).as("a whole day in China time").isNotEmpty()
                 .isEqualTo(expected("found_at >= timestamptz '2025-03-10 00:00+08' and found_at < timestamptz '2025-03-11 00:00+08'"));
         assertThat(ids("from=2025-03-11&to=2025-03-11")).doesNotContainAnyElementsOf(ids("from=2025-03-10&to=2025-03-10"));
+        assertThat(ids("status=OPEN")).as("OPEN: every hazard not yet closed (未销号)")
+                .isEqualTo(expected("status <> 'CLOSED'"));
         assertThat(ids("region=141002&status=REPORTED&source=CROSS&industry=" + industry))
                 .isEqualTo(expected("region_code = '141002' and status = 'REPORTED' and source = 'CROSS' and industry_code = '"
                         + industry + "'"));
@@ -87,10 +89,10 @@ class HazardFilterTests {
                 .andExpect(status().isBadRequest());
 
         // a status, level or source outside its choices is refused with the parameter and the choices named
-        mvc.perform(get("/api/v1/hazards?status=OPEN").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
+        mvc.perform(get("/api/v1/hazards?status=PENDING").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"))
-                .andExpect(jsonPath("$.errors[0].message", Matchers.allOf(Matchers.containsString("OPEN"),
-                        Matchers.containsString("ASSIGNED, CLOSED, REPORTED, SUBMITTED"))));
+                .andExpect(jsonPath("$.errors[0].message", Matchers.allOf(Matchers.containsString("PENDING"),
+                        Matchers.containsString("ASSIGNED, CLOSED, OPEN, REPORTED, SUBMITTED"))));
         mvc.perform(get("/api/v1/hazards?source=x' or 'a'='a").with(httpBasic("city.safety", IntegrationTest.PASSWORD)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("source"));
         String refused = mvc.perform(get("/hazards?level=HIGH").with(user(users.loadUserByUsername("city.safety"))))

@@ -19,7 +19,14 @@ public final class Hj212Client implements AutoCloseable {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     public Hj212Client(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(port, "127.0.0.1");
+    }
+
+    /** A device connecting from a loopback address of its own (127.x.y.z), so tests can tell sources apart. */
+    public Hj212Client(int port, String localAddress) throws IOException {
+        socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         in = socket.getInputStream();
@@ -61,6 +68,25 @@ public final class Hj212Client implements AutoCloseable {
             pending.write(s.getBytes(StandardCharsets.UTF_8));
         }
         return replies;
+    }
+
+    /** Whether the receiver closed the connection (waits up to {@code millis} for the end of the stream). */
+    public boolean closedByPeer(long millis) throws IOException {
+        socket.setSoTimeout((int) millis);
+        try {
+            byte[] buf = new byte[4096];
+            long deadline = System.currentTimeMillis() + millis;
+            while (System.currentTimeMillis() < deadline) {
+                if (in.read(buf) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
     }
 
     @Override

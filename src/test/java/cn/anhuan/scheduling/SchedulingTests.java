@@ -385,6 +385,33 @@ class SchedulingTests {
                 .param("t", task).query(Long.class).single();
     }
 
+    @Test
+    void theSamplePruningJobDeletesExpiredAndOverSampleRejectsByItself() {
+        jdbc.sql("""
+                insert into monitoring.reject (received_at, reason, remote, source, raw)
+                select now() - interval '40 days', 'MALFORMED', '/127.0.0.62:4000', '127.0.0.62', 'old'::bytea
+                from generate_series(1, 3)""").update();
+        jdbc.sql("""
+                insert into monitoring.reject (received_at, reason, remote, source, raw)
+                select now(), 'MALFORMED', '/127.0.0.63:4000', '127.0.0.63', ('before sampling ' || g)::bytea
+                from generate_series(1, 120) g""").update();
+        long audits = jdbc.sql("select count(*) from audit.entry where action = 'monitoring.sample.pruned'")
+                .query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(rejects("127.0.0.62")).isZero();
+            assertThat(rejects("127.0.0.63")).isEqualTo(100);
+            assertThat(jdbc.sql("select count(*) from audit.entry where action = 'monitoring.sample.pruned'")
+                    .query(Long.class).single()).isGreaterThan(audits);
+        });
+        assertThat(jdbc.sql("select last_result from scheduling.job_status where task_name = 'monitoring-sample-pruning'")
+                .query(String.class).single()).isEqualTo("OK");
+    }
+
+    private long rejects(String source) {
+        return jdbc.sql("select count(*) from monitoring.reject where source = :s").param("s", source)
+                .query(Long.class).single();
+    }
+
     private static final String RUN_ID = UUID.randomUUID().toString();
 
     private static Path checkpointLog(String instance) {

@@ -83,9 +83,20 @@ class EnterpriseWebController {
         model.addAttribute("filter", filter);
         model.addAttribute("enterprises", page);
         model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
-        model.addAttribute("total", enterprises.countVisible());
+        model.addAttribute("total", enterprises.count(filter));
         choices(model);
         return htmx != null ? "enterprises/list :: table" : "enterprises/list";
+    }
+
+    /** Licences in scope expiring within {@code days} (default 90, at most ten years) or already expired. */
+    @GetMapping("/enterprises/licences/expiring")
+    String expiring(@RequestParam(defaultValue = "90") int days, Model model) {
+        int d = Math.max(0, Math.min(days, 3650));
+        model.addAttribute("days", d);
+        model.addAttribute("licences", records.expiring(d));
+        model.addAttribute("total", records.countExpiring(d));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "enterprises/expiring";
     }
 
     @PostMapping("/enterprises/import")

@@ -21,7 +21,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 public record HazardQuery(
         @Parameter(description = "County (6-digit code) or development zone code") String region,
-        @Parameter(description = "REPORTED, ASSIGNED, SUBMITTED or CLOSED") String status,
+        @Parameter(description = "REPORTED, ASSIGNED, SUBMITTED, CLOSED, or OPEN (every status but CLOSED)") String status,
         @Parameter(description = "GENERAL or MAJOR") String level,
         @Parameter(description = "SELF, GOVERNMENT, CROSS, CITIZEN or THIRD_PARTY") String source,
         @Parameter(description = "true: open hazards past their deadline only") Boolean overdue,

@@ -97,6 +97,7 @@ class HazardWebController {
         List<HazardView> page = list.search(filter, before, PAGE);
         model.addAttribute("filter", filter);
         model.addAttribute("hazards", page);
+        model.addAttribute("total", list.count(filter));
         model.addAttribute("names", enterprises.names(page.stream().map(HazardView::enterpriseId).toList()));
         model.addAttribute("next", page.size() == PAGE ? page.get(page.size() - 1).id() : null);
         if (htmx == null) {

@@ -1,7 +1,5 @@
 package cn.anhuan.monitoring.replay;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,9 @@ import cn.anhuan.monitoring.hj212.Hj212Crc;
  * Replays HJ 212 corpus files (one packet per line, as recorded) over TCP, the way field loggers send: each MN
  * always on the same connection, in file order, over {@code --connections} sockets, at {@code --rate} packets per
  * second in total (0: as fast as possible). Lines are sent byte for byte, garbage included. With {@code --ack}
- * every framed packet is re-framed as HJ 212-2017 with {@code Flag=5} and a QN, and the replay waits for each
- * 9014 before it counts the packet as delivered (what a logger does before deleting its buffer).
+ * every framed packet without a Flag is re-framed as HJ 212-2017 with {@code Flag=5} and a QN, and the replay
+ * waits for the 9014 of each packet with the A bit before it sends the next (what a logger does before deleting
+ * its buffer). Acknowledgements are counted by QN ({@link AckLedger}), in both modes.
  *
  * <pre>java -cp target/classes cn.anhuan.monitoring.replay.Hj212Replay --port 9212 --rate 2000 ../shared/data/hj212-field-2016/*.h212</pre>
  */
@@ -117,9 +116,12 @@ public final class Hj212Replay {
             Thread t = new Thread(() -> {
                 try (Socket s = new Socket(host, port)) {
                     s.setTcpNoDelay(!ack);
-                    s.setSoTimeout(ack ? 5_000 : 0);
                     OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 64 * 1024);
-                    InputStream in = s.getInputStream();
+                    AckLedger ledger = new AckLedger();
+                    ReplyLines replies = new ReplyLines(s, ledger, index -> {
+                        acked.incrementAndGet();
+                        acknowledged.accept(index);
+                    });
                     long begin = System.nanoTime();
                     long n = 0;
                     for (int index : mine) {
@@ -127,12 +129,9 @@ public final class Hj212Replay {
                         out.write(line);
                         n++;
                         sent.incrementAndGet();
-                        if (ack && expectsAck(line)) {
+                        if (ledger.sent(index, line) != null && ack) {
                             out.flush();
-                            if (awaitAck(in)) {
-                                acked.incrementAndGet();
-                                acknowledged.accept(index);
-                            }
+                            replies.awaitAck(index);
                         }
                         if (perConnectionRate > 0) {
                             out.flush();
@@ -144,14 +143,11 @@ public final class Hj212Replay {
                         }
                     }
                     out.flush();
-                    s.shutdownOutput();
-                    s.setSoTimeout(0);
-                    // read until the receiver closes its side: closing with unread replies would reset the
-                    // connection and make the receiver drop what it has not read yet
-                    byte[] sink = new byte[4096];
-                    while (in.read(sink) >= 0) {
-                        // replies (9013, 9014) are not needed here
+                    if (ack) {
+                        replies.awaitRest();
                     }
+                    s.shutdownOutput();
+                    replies.drain();
                 } catch (Exception e) {
                     failures.add(e);
                 }
@@ -168,28 +164,9 @@ public final class Hj212Replay {
         return new Result(sent.get(), acked.get());
     }
 
-    /** Whether a line is one that {@link #reframe} made (only those ask for an acknowledgement). */
+    /** Whether a line asks for a 9014: a frame whose header has a Flag with the A bit ({@link #reframe} sets it). */
     public static boolean expectsAck(byte[] line) {
-        return line.length > 12 && line[0] == '#' && new String(line, StandardCharsets.ISO_8859_1).contains(";Flag=5;CP=");
-    }
-
-    private static boolean awaitAck(InputStream in) throws IOException {
-        StringBuilder reply = new StringBuilder();
-        int c;
-        while (true) {
-            try {
-                c = in.read();
-            } catch (java.net.SocketTimeoutException e) {
-                return false;
-            }
-            if (c < 0) {
-                return false;
-            }
-            if (c == '\n') {
-                return reply.indexOf("CN=9014") >= 0;
-            }
-            reply.append((char) c);
-        }
+        return new AckLedger().sent(0, line) != null;
     }
 
     /** The MN of a line, or null. */
@@ -203,7 +180,10 @@ public final class Hj212Replay {
         return end < 0 ? null : s.substring(i + 3, end);
     }
 
-    /** A corpus packet as HJ 212-2017 with the A bit: QN and Flag=5 in the header, new length and CRC. */
+    /**
+     * A corpus packet as HJ 212-2017 with the A bit: Flag=5 and a QN of its own (instead of the line's) in the
+     * header; new length and CRC.
+     */
     public static byte[] reframe(byte[] line) {
         String s = new String(line, StandardCharsets.ISO_8859_1);
         if (!s.startsWith("##") || s.length() < 12 || !s.endsWith("\r\n")) {
@@ -220,8 +200,10 @@ public final class Hj212Replay {
             return line;
         }
         int cp = segment.indexOf("CP=&&");
+        // one QN per distinct line, replacing the line's own (devices reuse QNs for different packets, and a second
+        // QN would not match: the receiver answers with the last one)
+        String header = segment.substring(0, cp).replaceAll("(^|;)QN=[^;]*;", "$1");
         String qn = "QN=" + String.format("%017d", Math.abs((long) java.util.Arrays.hashCode(line)) % 100_000_000_000_000_000L) + ";";
-        String header = segment.substring(0, cp);
         // the bytes as received (ISO-8859-1 maps each byte to one char and back), with QN and Flag added
         return Frame.encode((qn + header + "Flag=5;" + segment.substring(cp)).getBytes(StandardCharsets.ISO_8859_1));
     }

@@ -165,4 +165,9 @@ class MonitoringApiController {
     Map<String, Long> receiver() {
         return quarantine.receiverCounters();
     }
+
+    @GetMapping("/receiver/sources")
+    List<QuarantineService.SourceCount> receiverSources(@RequestParam(defaultValue = "200") int limit) {
+        return quarantine.sources(limit);
+    }
 }

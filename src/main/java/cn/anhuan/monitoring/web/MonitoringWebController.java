@@ -154,6 +154,7 @@ class MonitoringWebController {
         String k = kind == null || kind.isBlank() ? null : kind;
         var list = alarms.list(s, k, null, before, 50);
         model.addAttribute("alarms", list);
+        model.addAttribute("total", alarms.count(s, k, null));
         model.addAttribute("status", s);
         model.addAttribute("kind", k);
         model.addAttribute("next", list.size() == 50 ? list.get(49).id() : null);
@@ -195,6 +196,7 @@ class MonitoringWebController {
         model.addAttribute("summary", quarantine.summary());
         model.addAttribute("rejects", quarantine.rejects(null, 50));
         model.addAttribute("counters", quarantine.receiverCounters());
+        model.addAttribute("sources", quarantine.sources(100));
         return "monitoring/quarantine";
     }
 
