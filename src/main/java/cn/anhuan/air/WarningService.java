@@ -117,10 +117,10 @@ public class WarningService {
 
     public WarningView get(long id) {
         List<WarningView.Change> changes = jdbc.sql("""
-                select action, from_level, to_level, reason, at, by_user from air.warning_change
+                select action, from_level, to_level, reason, reason_key, at, by_user from air.warning_change
                 where warning_id = :id order by id""").param("id", id)
                 .query((rs, n) -> new WarningView.Change(rs.getString(1), level(rs, 2), level(rs, 3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6)))
+                        rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)))
                 .list();
         return jdbc.sql("select * from air.warning where id = :id").param("id", id)
                 .query((rs, n) -> new WarningView(rs.getLong("id"), rs.getString("scheme"),
@@ -185,13 +185,22 @@ public class WarningService {
     @Transactional
     @PreAuthorize(CITY_STAFF)
     public WarningView lift(long id, String reason, Integer version) {
+        return lift(id, reason, null, version);
+    }
+
+    /**
+     * The one lift path, for a person ({@link #lift(long, String, Integer)}) and for {@link WarningExpiry} (as the
+     * system actor, reason given as a message key too so that pages show it in their language).
+     */
+    @Transactional
+    WarningView lift(long id, String reason, String reasonKey, Integer version) {
         WarningView w = activeOne(id);
         if (reason == null || reason.isBlank()) {
             throw new BusinessRuleException("reason", "air.warning.reasonRequired");
         }
         update(w, "status = 'LIFTED', lifted_at = :now, ends_at = coalesce(ends_at, :now)", version,
                 Map.of("now", now()));
-        change(id, "LIFTED", w.level(), null, reason);
+        change(id, "LIFTED", w.level(), null, reason, reasonKey);
         audit.record("air.warning.lifted", "air-warning", id, null, Map.of("status", "ACTIVE"),
                 Map.of("status", "LIFTED", "reason", reason));
         return announce(get(id), WarningChanged.Action.LIFTED, w.level());
@@ -224,9 +233,14 @@ public class WarningService {
     }
 
     private void change(long id, String action, WarningLevel from, WarningLevel to, String reason) {
+        change(id, action, from, to, reason, null);
+    }
+
+    private void change(long id, String action, WarningLevel from, WarningLevel to, String reason, String reasonKey) {
         jdbc.sql("""
-                insert into air.warning_change (warning_id, action, from_level, to_level, reason, at, by_user)
-                values (:id, :action, :from, :to, :reason, :at, :user)""")
+                insert into air.warning_change (warning_id, action, from_level, to_level, reason, reason_key, at, by_user)
+                values (:id, :action, :from, :to, :reason, :key, :at, :user)""")
+                .param("key", reasonKey)
                 .param("id", id).param("action", action).param("from", from == null ? null : from.name())
                 .param("to", to == null ? null : to.name()).param("reason", reason).param("at", now())
                 .param("user", user()).update();

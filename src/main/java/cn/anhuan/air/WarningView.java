@@ -8,8 +8,11 @@ public record WarningView(long id, String scheme, WarningLevel level, String sta
                           Instant startsAt, Instant endsAt, Instant issuedAt, String issuedBy, Instant liftedAt,
                           String forecast, int version, List<Change> changes) {
 
-    /** One step: issued, raised, lowered or lifted, with the reason. */
-    public record Change(String action, WarningLevel fromLevel, WarningLevel toLevel, String reason, Instant at,
-                         String by) {
+    /**
+     * One step: issued, raised, lowered or lifted, with the reason; {@code reasonKey} is the message key of a reason
+     * the platform gave itself (a warning lifted when its end passed), null for a person's reason.
+     */
+    public record Change(String action, WarningLevel fromLevel, WarningLevel toLevel, String reason, String reasonKey,
+                         Instant at, String by) {
     }
 }

@@ -1,7 +1,6 @@
 package cn.anhuan.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -15,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import cn.anhuan.IntegrationTest;
@@ -157,17 +154,6 @@ class AuditCheckpointTests {
     }
 
     @Test
-    void theScheduleAnchorsNewEntriesByItself() throws Exception {
-        long id = record("test.anchor-scheduled", Map.of("n", 1));
-        await().atMost(Duration.ofSeconds(60)).until(() -> lastLineSeq() >= id);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.keyFile())))
-                .isEqualTo("rw-------");
-        AuditVerification v = log.verify();
-        assertThat(v.intact()).isTrue();
-        assertThat(v.checkpoints().latest().seq()).isGreaterThanOrEqualTo(id);
-    }
-
-    @Test
     void thePublicPageShowsTheLatestCheckpointAndTheKeyWithoutLogin() throws Exception {
         record("test.anchor-public", Map.of("n", 1));
         Checkpoint latest = checkpoints.checkpoint().latest();
@@ -177,11 +163,6 @@ class AuditCheckpointTests {
                         org.hamcrest.Matchers.containsString(latest.line()),
                         org.hamcrest.Matchers.containsString(checkpoints.fingerprint()),
                         org.hamcrest.Matchers.containsString("-----BEGIN PUBLIC KEY-----"))));
-    }
-
-    private long lastLineSeq() throws Exception {
-        List<String> lines = Files.readAllLines(properties.file());
-        return lines.isEmpty() ? 0 : Long.parseLong(lines.get(lines.size() - 1).split(" ")[0]);
     }
 
     private long record(String action, Map<String, ?> value) {

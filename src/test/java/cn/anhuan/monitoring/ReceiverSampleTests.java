@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Rejected and quarantined frames over the platform's receiver: all counted per source address and reason, a
- * bounded sample kept; the scheduled pruning enforces retention and sample size, the quota deletes the oldest.
+ * bounded sample kept; a pruning pass (scheduled in SchedulingTests) enforces retention and sample size, the quota deletes the oldest.
  */
 @IntegrationTest
 class ReceiverSampleTests {
@@ -74,7 +74,7 @@ class ReceiverSampleTests {
     }
 
     @Test
-    void theScheduledPruningDeletesExpiredReleasedAndOverSampleRows() {
+    void aPruningPassDeletesExpiredReleasedAndOverSampleRows() {
         jdbc.sql("""
                 insert into monitoring.reject (received_at, reason, remote, source, raw)
                 select now() - interval '40 days', 'MALFORMED', '/127.0.0.52:4000', '127.0.0.52', 'old'::bytea
@@ -87,9 +87,10 @@ class ReceiverSampleTests {
                 insert into monitoring.quarantine (received_at, mn, reason, remote, source, raw, released_at)
                 values (now(), 'TESTSAMPLE0003', 'UNKNOWN_DEVICE', '/127.0.0.52:4000', '127.0.0.52', 'x'::bytea, now())""")
                 .update();
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("reject", "127.0.0.52", "MALFORMED") == 0
-                && rows("quarantine", "127.0.0.52", "UNKNOWN_DEVICE") == 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("reject", "127.0.0.53", "MALFORMED") == 100);
+        pruning.prune();
+        assertThat(rows("reject", "127.0.0.52", "MALFORMED")).isZero();
+        assertThat(rows("quarantine", "127.0.0.52", "UNKNOWN_DEVICE")).isZero();
+        assertThat(rows("reject", "127.0.0.53", "MALFORMED")).isEqualTo(100);
         assertThat(jdbc.sql("select convert_from(raw, 'UTF8') from monitoring.reject where source = '127.0.0.53'")
                 .query(String.class).list()).as("the first ones are the sample").contains("before sampling 1")
                 .doesNotContain("before sampling 101");

@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -24,6 +28,8 @@ import javax.sql.DataSource;
 
 import cn.anhuan.AnhuanApplication;
 import cn.anhuan.IntegrationTest;
+import cn.anhuan.audit.AuditCheckpoints;
+import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.browser.Browser;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -47,6 +53,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scheduled work as production runs it: two instances of the whole application (A and B, plain application
@@ -64,6 +71,10 @@ class SchedulingTests {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    TransactionTemplate tx;
 
     ConfigurableApplicationContext a;
     ConfigurableApplicationContext b;
@@ -72,9 +83,9 @@ class SchedulingTests {
     void startTwoInstances() {
         jdbc.sql("create schema if not exists scheduling_test").update();
         jdbc.sql("create table if not exists scheduling_test.run (task text, instance text, picked_by text)").update();
-        String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        a = start("A", url);
-        b = start("B", url);
+        HikariDataSource suite = (HikariDataSource) dataSource;
+        a = start("A", suite);
+        b = start("B", suite);
     }
 
     @AfterAll
@@ -87,15 +98,21 @@ class SchedulingTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(String name, String url) {
+    private static ConfigurableApplicationContext start(String name, HikariDataSource suite) {
         return new SpringApplicationBuilder(AnhuanApplication.class, TestJobs.class).profiles("test").run(
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--anhuan.audit.checkpoint.file=" + checkpointLog(name),
+                // The suite's embedded database admits its generated password only.
+                "--spring.datasource.url=" + suite.getJdbcUrl(), "--spring.datasource.username=" + suite.getUsername(),
+                "--spring.datasource.password=" + suite.getPassword(),
                 "--spring.datasource.hikari.maximum-pool-size=5", "--server.port=0", "--monitoring.hj212.port=0",
                 "--spring.main.banner-mode=off", "--spring.autoconfigure.exclude=",
                 "--anhuan.scheduling.enabled=true", "--anhuan.scheduling.instance-name=" + name,
                 "--anhuan.scheduling.polling-interval=200ms", "--anhuan.scheduling.heartbeat-interval=1s",
                 "--anhuan.scheduling.missed-heartbeats=4",
-                "--anhuan.hazard.escalation.cron=*/2 * * * * *", "--anhuan.hazard.escalation.digest-above=100000");
+                "--anhuan.hazard.escalation.cron=*/2 * * * * *",
+                "--anhuan.air.warning-expiry-check=1s",
+                "--anhuan.enterprise.licence-reminders.cron=*/2 * * * * *",
+                "--anhuan.enterprise.licence-reminders.digest-above=100000", "--anhuan.hazard.escalation.digest-above=100000");
     }
 
     @Test
@@ -229,9 +246,16 @@ class SchedulingTests {
             WebElement cleanup = driver.findElement(By.cssSelector("#jobs tr[data-job='session-cleanup']"));
             assertThat(cleanup.findElement(By.className("job-failure")).getText()).contains("IllegalStateException: test");
             assertThat(driver.findElements(By.cssSelector("#jobs tr[data-job='monitoring-offline-check']"))).hasSize(1);
+            for (var job : java.util.Map.of("audit-checkpoint", "审计链签名检查点",
+                    "enterprise-licence-reminders", "许可证到期提醒", "air-warning-expiry", "重污染预警到期自动解除").entrySet()) {
+                assertThat(driver.findElement(By.cssSelector("#jobs tr[data-job='" + job.getKey() + "'] .job-name"))
+                        .getText()).isEqualTo(job.getValue());
+            }
             driver.get(base + "/admin/jobs?lang=en");
             assertThat(driver.findElement(By.cssSelector("#jobs tr[data-job='hazard-escalation'] .job-name")).getText())
                     .isEqualTo("Hazard deadline reminders and escalation");
+            assertThat(driver.findElement(By.cssSelector("#jobs tr[data-job='enterprise-licence-reminders'] .job-name"))
+                    .getText()).isEqualTo("Licence expiry reminders");
         } finally {
             driver.quit();
         }
@@ -253,6 +277,158 @@ class SchedulingTests {
                         URI.create("http://localhost:" + port(a) + "/actuator/metrics/dbscheduler_task_completions"))
                 .header("Authorization", "Basic " + admin).build(), HttpResponse.BodyHandlers.ofString()).body())
                 .contains("hazard-escalation").contains("session-cleanup"));
+    }
+
+    @Test
+    void theCheckpointJobAnchorsNewEntriesByItself() throws Exception {
+        long id = auditEntry();
+        // The line is in the file (fsynced) a moment before the instance's latest checkpoint and job status are.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(Math.max(lastCheckpoint("A"), lastCheckpoint("B"))).isGreaterThanOrEqualTo(id);
+            ConfigurableApplicationContext writer = lastCheckpoint("A") >= id ? a : b;
+            assertThat(writer.getBean(AuditCheckpoints.class).latest().orElseThrow().seq()).isGreaterThanOrEqualTo(id);
+            assertThat(jdbc.sql("select last_result from scheduling.job_status where task_name = 'audit-checkpoint'")
+                    .query(String.class).single()).isEqualTo("OK");
+        });
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of("target/test-audit/audit-key"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aWarningWhoseEndHasPassedIsLiftedOnceBySystem() {
+        // At most one warning is active: one left by another test class is ended too.
+        jdbc.sql("update air.warning set status = 'LIFTED', lifted_at = now() where status = 'ACTIVE'").update();
+        long id = jdbc.sql("""
+                insert into air.warning (scheme, level, status, document_no, reason, starts_at, ends_at, issued_at,
+                                         issued_by, forecast)
+                values ('2018', 'ORANGE', 'ACTIVE', '临环预〔2026〕调度', '调度测试', now() - interval '2 days',
+                        now() + interval '2 seconds', now() - interval '2 days', 'city.env', '[]')
+                returning id""").query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select status from air.warning where id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("LIFTED"));
+        await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("""
+                select action || '|' || by_user || '|' || reason || '|' || reason_key from air.warning_change
+                where warning_id = :id""").param("id", id).query(String.class).list())
+                .containsExactly("LIFTED|system|到期自动解除|air.warning.expiredReason"));
+        assertThat(jdbc.sql("""
+                select actor || '|' || new_value from audit.entry where action = 'air.warning.lifted' and entity_id = :id""")
+                .param("id", String.valueOf(id)).query(String.class).list())
+                .as("audited once, as a manual lift is").singleElement().asString()
+                .startsWith("system|").contains("LIFTED").contains("到期自动解除");
+        assertThat(jdbc.sql("select ends_at < lifted_at from air.warning where id = :id").param("id", id)
+                .query(Boolean.class).single()).as("the announced end is kept").isTrue();
+
+        WebDriver driver = Browser.start();
+        try {
+            Browser.login(driver, "http://localhost:" + port(b), "city.env", IntegrationTest.PASSWORD);
+            driver.findElement(By.id("nav-warnings")).click();
+            Browser.waitFor(driver).until(d -> !d.findElements(By.id("warning-history")).isEmpty());
+            assertThat(driver.findElement(By.id("warning-history")).getText()).contains("临环预〔2026〕调度")
+                    .contains("到期自动解除").contains("system");
+            driver.findElement(By.id("lang-en")).click();
+            Browser.waitFor(driver).until(d -> d.findElement(By.id("warning-history")).getText()
+                    .contains("Expired (lifted automatically at its end)"));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aLicenceExpiringInFiveDaysIsRemindedOnceAcrossBothInstances() {
+        String number = "调度-" + RUN_ID.substring(0, 8);
+        long audits = jdbc.sql("select count(*) from audit.entry where action = 'enterprise.licence.reminders.run'")
+                .query(Long.class).single();
+        long licence = jdbc.sql("""
+                insert into enterprise.licence (enterprise_id, kind, number, issuer, issued_on, expires_on)
+                select id, 'SAFETY_PRODUCTION', :n, '临汾市应急管理局', :issued, :expires
+                from enterprise.enterprise where credit_code = '911410023123456732' returning id""")
+                .param("n", number).param("issued", LocalDate.now(CITY).minusYears(3))
+                .param("expires", LocalDate.now(CITY).plusDays(5)).query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(licenceNotices("demo.officer", number)).isEqualTo(1);
+            assertThat(licenceNotices("yaodu.safety", number)).isEqualTo(1);
+        });
+        // Several more passes run on either instance meanwhile (every 2 s): none tells anyone again.
+        long passes = completions("enterprise-licence-reminders");
+        await().atMost(WAIT).until(() -> completions("enterprise-licence-reminders") >= passes + 3);
+        assertThat(licenceNotices("demo.officer", number)).isEqualTo(1);
+        assertThat(licenceNotices("yaodu.safety", number)).isEqualTo(1);
+        assertThat(jdbc.sql("select rung from enterprise.licence_reminder where licence_id = :id")
+                .param("id", licence).query(Integer.class).list()).containsExactly(7);
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'enterprise.licence.reminders.run'")
+                .query(Long.class).single()).isGreaterThan(audits);
+
+        WebDriver driver = Browser.start();
+        try {
+            Browser.login(driver, "http://localhost:" + port(a), "demo.officer", IntegrationTest.PASSWORD);
+            driver.findElement(By.id("nav-notifications")).click();
+            Browser.waitFor(driver).until(d -> d.getPageSource().contains(number));
+            WebElement notice = driver.findElement(By.xpath("//a[contains(., '" + number + "')]"));
+            assertThat(notice.getText()).contains("将于 " + LocalDate.now(CITY).plusDays(5) + " 到期").contains("还剩 5 天");
+            notice.click();
+            Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("/enterprises/"));
+            assertThat(driver.getPageSource()).contains(number);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private long licenceNotices(String user, String number) {
+        return jdbc.sql("""
+                select count(*) from notification.notification
+                where recipient = :u and kind = 'LICENCE_EXPIRY' and message = 'notification.licence.soon'
+                  and args like '%' || :n || '%'""").param("u", user).param("n", number).query(Long.class).single();
+    }
+
+    private long completions(String task) {
+        return jdbc.sql("select coalesce(sum(runs), 0) from scheduling.job_status where task_name = :t")
+                .param("t", task).query(Long.class).single();
+    }
+
+    @Test
+    void theSamplePruningJobDeletesExpiredAndOverSampleRejectsByItself() {
+        jdbc.sql("""
+                insert into monitoring.reject (received_at, reason, remote, source, raw)
+                select now() - interval '40 days', 'MALFORMED', '/127.0.0.62:4000', '127.0.0.62', 'old'::bytea
+                from generate_series(1, 3)""").update();
+        jdbc.sql("""
+                insert into monitoring.reject (received_at, reason, remote, source, raw)
+                select now(), 'MALFORMED', '/127.0.0.63:4000', '127.0.0.63', ('before sampling ' || g)::bytea
+                from generate_series(1, 120) g""").update();
+        long audits = jdbc.sql("select count(*) from audit.entry where action = 'monitoring.sample.pruned'")
+                .query(Long.class).single();
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(rejects("127.0.0.62")).isZero();
+            assertThat(rejects("127.0.0.63")).isEqualTo(100);
+            assertThat(jdbc.sql("select count(*) from audit.entry where action = 'monitoring.sample.pruned'")
+                    .query(Long.class).single()).isGreaterThan(audits);
+        });
+        assertThat(jdbc.sql("select last_result from scheduling.job_status where task_name = 'monitoring-sample-pruning'")
+                .query(String.class).single()).isEqualTo("OK");
+    }
+
+    private long rejects(String source) {
+        return jdbc.sql("select count(*) from monitoring.reject where source = :s").param("s", source)
+                .query(Long.class).single();
+    }
+
+    private static final String RUN_ID = UUID.randomUUID().toString();
+
+    private static Path checkpointLog(String instance) {
+        return Path.of("target/test-audit/scheduling-" + instance + "-" + RUN_ID + ".log");
+    }
+
+    private static long lastCheckpoint(String instance) throws Exception {
+        Path file = checkpointLog(instance);
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        return lines.isEmpty() ? 0 : Long.parseLong(lines.get(lines.size() - 1).split(" ")[0]);
+    }
+
+    private long auditEntry() {
+        return tx.execute(s -> {
+            trail.record("test.anchor-scheduled", "test", 1, null, null, java.util.Map.of("n", 1));
+            return jdbc.sql("select last_id from audit.chain_head").query(Long.class).single();
+        });
     }
 
     private static int port(ConfigurableApplicationContext c) {
