@@ -12,7 +12,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * The API's view of the page session: a signed-in browser's requests to {@code /api/**} (export, charts, maps)
  * are authenticated by its session, but the API never creates a session nor writes into one: what an API
- * request authenticates (Basic, Bearer) lasts for that request only.
+ * request authenticates (Basic, Bearer) lasts for that request only. A request that brings credentials of its own
+ * (any {@code Authorization} header) is not signed in by the session at all: its credentials are checked or it is
+ * refused, and the session's user (with the session check that goes with it) never stands in for them.
  */
 class SessionLogin implements SecurityContextRepository {
 
@@ -33,7 +35,11 @@ class SessionLogin implements SecurityContextRepository {
 
     @Override
     public DeferredSecurityContext loadDeferredContext(HttpServletRequest r) {
-        return requestThenSession.loadDeferredContext(r);
+        return ownCredentials(r) ? request.loadDeferredContext(r) : requestThenSession.loadDeferredContext(r);
+    }
+
+    private static boolean ownCredentials(HttpServletRequest r) {
+        return r.getHeader("Authorization") != null;
     }
 
     @Override
@@ -43,6 +49,6 @@ class SessionLogin implements SecurityContextRepository {
 
     @Override
     public boolean containsContext(HttpServletRequest r) {
-        return requestThenSession.containsContext(r);
+        return ownCredentials(r) ? request.containsContext(r) : requestThenSession.containsContext(r);
     }
 }

@@ -131,6 +131,18 @@ class ApiBrowserRequestTests {
         mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void aRequestWithCredentialsOfItsOwnIsNotSignedInByTheSession() throws Exception {
+        MockHttpSession session = login("admin");
+        // A header no login filter takes must not leave the session's user in place (nor skip the session check).
+        mvc.perform(get("/api/v1/users").session(session).header("Authorization", "Negotiate abc"))
+                .andExpect(status().isUnauthorized());
+        // Basic with the session's own username and a wrong password is checked, not waved through by the session.
+        mvc.perform(get("/api/v1/users").session(session).with(httpBasic("admin", "wrong-password-1")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/users").session(session)).andExpect(status().isOk());
+    }
+
     private boolean enabled(long id) {
         return jdbc.sql("select enabled from identity.app_user where id = :id").param("id", id).query(Boolean.class).single();
     }

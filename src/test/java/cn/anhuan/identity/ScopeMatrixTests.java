@@ -77,7 +77,7 @@ class ScopeMatrixTests {
             "/api/v1/monitoring/devices", "/api/v1/monitoring/devices/{id}", "/api/v1/monitoring/devices/{id}/limits",
             "/api/v1/monitoring/readings", "/api/v1/monitoring/alarms", "/api/v1/monitoring/alarms/{id}",
             "/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects", "/api/v1/monitoring/receiver",
-            "/api/v1/monitoring/reduction-compliance");
+            "/api/v1/monitoring/receiver/sources", "/api/v1/monitoring/reduction-compliance");
 
     @Test
     void everyApiReadEndpointIsInTheMatrix() {
@@ -244,7 +244,7 @@ class ScopeMatrixTests {
             }
             boolean receiverAdmin = admin || username.equals("city.safety");
             for (String url : List.of("/api/v1/monitoring/quarantine", "/api/v1/monitoring/rejects",
-                    "/api/v1/monitoring/receiver")) {
+                    "/api/v1/monitoring/receiver", "/api/v1/monitoring/receiver/sources")) {
                 assertThat(status(username, url)).as(username + " " + url).isEqualTo(receiverAdmin ? 200 : 403);
             }
             List<String> complianceRegions = codes(username, "/api/v1/monitoring/reduction-compliance",

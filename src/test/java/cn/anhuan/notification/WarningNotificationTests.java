@@ -64,7 +64,8 @@ class WarningNotificationTests {
 
         long beforeLift = maxId();
         mvc.perform(post("/api/v1/air/warnings/" + id + "/actions/lift").with(city())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"扩散条件好转\"}")).andExpect(status().isOk());
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"扩散条件好转\",\"version\":" + JsonPath.read(body, "$.version") + "}"))
+                .andExpect(status().isOk());
         assertThat(recipientsSince(beforeLift)).contains("demo.officer", "yaodu.safety", "city.housing");
         assertThat(page("demo.officer", "zh-CN")).contains("已解除，你企业可停止执行应急减排措施");
         assertThat(mvc.perform(get("/air/public")).andReturn().getResponse().getContentAsString())
