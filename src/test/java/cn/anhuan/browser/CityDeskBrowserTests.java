@@ -78,8 +78,11 @@ class CityDeskBrowserTests extends BrowserTest {
 
         driver.findElement(By.id("aqi1")).clear();
         driver.findElement(By.id("aqi1")).sendKeys("612");
+        WebElement firstError = driver.findElement(By.id("warning-error"));
         driver.findElement(By.id("forecast-save")).click();
-        assertThat(driver.findElement(By.id("warning-error")).getText()).isEqualTo("AQI 预报值 612 应在 0 至 500 之间。");
+        Browser.waitFor(driver).until(ExpectedConditions.stalenessOf(firstError)); // the page of the second answer
+        assertThat(Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("warning-error")))
+                .getText()).isEqualTo("AQI 预报值 612 应在 0 至 500 之间。");
         assertThat(driver.findElement(By.id("aqi0")).getAttribute("value")).isEqualTo("80");
 
         driver.findElement(By.id("aqi1")).clear();
