@@ -2,14 +2,26 @@ package cn.anhuan.enterprise;
 
 import java.util.List;
 
-/** The columns of the import template and the export, in order: key and Chinese label. */
+/**
+ * The columns of the import template and the export, in order: key and Chinese label. The template adds one
+ * more, {@link #EXAMPLE}, whose cell marks its sample row so that an unchanged template imports nothing.
+ */
 final class EnterpriseColumns {
 
     record Column(String key, String label) {
         String header() {
             return label + "(" + key + ")";
         }
+
+        /** The field of the record this column fills (its key in camel case), as the form and the API name it. */
+        String field() {
+            return EnterpriseColumns.field(key);
+        }
     }
+
+    /** The template's marker column: a row whose cell reads {@link #EXAMPLE_MARK} (or "example") is skipped. */
+    static final Column EXAMPLE = new Column("example", "示例行标记");
+    static final String EXAMPLE_MARK = "示例";
 
     static final List<Column> ALL = List.of(
             new Column("credit_code", "统一社会信用代码"), new Column("name", "企业名称"),
@@ -22,6 +34,26 @@ final class EnterpriseColumns {
             new Column("key_pollutant_unit", "重点排污单位"), new Column("status", "经营状态"));
 
     private EnterpriseColumns() {
+    }
+
+    /** Whether an import row is the template's sample row, marked in the {@link #EXAMPLE} column. */
+    static boolean isExample(java.util.Map<String, String> row) {
+        String mark = row.getOrDefault(EXAMPLE.key(), "").trim();
+        return mark.equals(EXAMPLE_MARK) || mark.equalsIgnoreCase("example");
+    }
+
+    /** The camel-case field of a column key ({@code credit_code} → {@code creditCode}). */
+    static String field(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char ch = key.charAt(i);
+            if (ch == '_' && i + 1 < key.length()) {
+                b.append(Character.toUpperCase(key.charAt(++i)));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     /** The key of a header cell: the text in parentheses of "标签(key)", else the key itself or the label. */

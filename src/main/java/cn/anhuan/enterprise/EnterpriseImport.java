@@ -16,6 +16,7 @@ import java.util.Set;
 
 import cn.anhuan.audit.AuditTrail;
 import cn.anhuan.enterprise.EnterpriseImportReport.RowProblem;
+import cn.anhuan.organization.CodeName;
 import cn.anhuan.organization.IndustryService;
 import cn.anhuan.shared.InvalidInputException.FieldProblem;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Enterprise import from Excel (.xlsx) or CSV, with a template and a dry run; every bad row is reported with
- * its number, field and reason, and nothing is written unless every row is good. A file over its budgets (size,
+ * Enterprise import from Excel (.xlsx) or CSV, with a template and a dry run; every problem of every row is
+ * reported at once with its row number, field and reason, and nothing is written unless every row is good. The
+ * template's sample row is marked ({@link EnterpriseColumns#EXAMPLE}) and skipped, and the report names it. A file over its budgets (size,
  * rows, an .xlsx that expands too far) is refused as a whole ({@link cn.anhuan.shared.BusinessRuleException}
  * on field {@code file}). Export of any filtered list.
  */
@@ -52,17 +54,22 @@ public class EnterpriseImport {
         this.reader = reader;
     }
 
-    /** The empty template with its header and one example row. */
+    /**
+     * The empty template with its header and one sample row: an obviously fictitious enterprise in valid form,
+     * marked as the example in the last column so that the import skips it (and says so).
+     */
     public byte[] template() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("enterprises");
             Row header = sheet.createRow(0);
             Row example = sheet.createRow(1);
-            String[] sample = {"911410023123456732", "临汾示范化工有限公司", "141002", "", "尧都区示例路 1 号", "36.08",
-                    "111.52", "HAZARDOUS_CHEMICALS", "C26", "MEDIUM", "120", "张三", "李四", "0357-1234567", "2",
-                    "true", "OPERATING"};
-            for (int i = 0; i < EnterpriseColumns.ALL.size(); i++) {
-                header.createCell(i).setCellValue(EnterpriseColumns.ALL.get(i).header());
+            String[] sample = {CreditCode.complete("9114100200000000"), "示例化工有限公司（虚构，导入时跳过）", "141002", "",
+                    "尧都区示例路 1 号", "36.08", "111.52", "HAZARDOUS_CHEMICALS", "C26", "MEDIUM", "120", "张示例",
+                    "李示例", "0357-0000000", "2", "true", "OPERATING", EnterpriseColumns.EXAMPLE_MARK};
+            List<EnterpriseColumns.Column> columns = new ArrayList<>(EnterpriseColumns.ALL);
+            columns.add(EnterpriseColumns.EXAMPLE);
+            for (int i = 0; i < columns.size(); i++) {
+                header.createCell(i).setCellValue(columns.get(i).header());
                 example.createCell(i).setCellValue(sample[i]);
                 sheet.setColumnWidth(i, 22 * 256);
             }
@@ -79,26 +86,17 @@ public class EnterpriseImport {
         List<RowProblem> errors = new ArrayList<>();
         List<RowProblem> warnings = new ArrayList<>();
         List<EnterpriseCommand> commands = new ArrayList<>(rows.size());
+        List<Integer> examples = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Set<String> existing = new HashSet<>();
         int errorCount = 0;
         for (int i = 0; i < rows.size(); i++) {
             int rowNo = i + 2;
             Map<String, String> r = rows.get(i);
-            List<FieldProblem> problems = new ArrayList<>();
-            EnterpriseCommand c = command(r, problems);
-            if (c != null) {
-                EnterpriseRules.Outcome outcome = rules.check(c, industryList);
-                problems.addAll(outcome.errors());
-                outcome.warnings().forEach(w -> warnings.add(new RowProblem(rowNo, w.field(), w.messageKey(), w.args())));
-                String code = CreditCode.normalise(c.creditCode());
-                if (!seen.add(code)) {
-                    problems.add(new FieldProblem("credit_code", "enterprise.import.duplicate", code));
-                } else if (enterprises.creditCodeTaken(code)) {
-                    existing.add(code);
-                    problems.add(new FieldProblem("credit_code", "enterprise.creditCode.taken", code));
-                }
+            if (EnterpriseColumns.isExample(r)) {
+                examples.add(rowNo);
+                continue;
             }
+            List<FieldProblem> problems = problems(r, industryList, seen, warnings, rowNo);
             if (!problems.isEmpty()) {
                 errorCount++;
                 for (FieldProblem p : problems) {
@@ -107,11 +105,11 @@ public class EnterpriseImport {
                     }
                 }
             } else {
-                commands.add(c);
+                commands.add(command(r, new ArrayList<>()));
             }
         }
         if (errorCount > 0 || dryRun) {
-            return new EnterpriseImportReport(rows.size(), 0, dryRun, errors, warnings);
+            return new EnterpriseImportReport(rows.size(), 0, dryRun, errors, warnings, examples);
         }
         List<AuditTrail.Change> changes = new ArrayList<>(commands.size());
         Map<String, Long> departments = new HashMap<>();
@@ -129,7 +127,7 @@ public class EnterpriseImport {
                     fields));
         }
         audit.recordAll(changes);
-        return new EnterpriseImportReport(rows.size(), commands.size(), false, errors, warnings);
+        return new EnterpriseImportReport(rows.size(), commands.size(), false, errors, warnings, examples);
     }
 
     /** Writes every enterprise of the filtered, scoped list as .xlsx (streamed, any size). */
@@ -165,6 +163,31 @@ public class EnterpriseImport {
         }
     }
 
+    /**
+     * Every problem of one row at once: each cell's format, then the record's rules on whatever could be read (a
+     * field whose cell is already wrong is not reported twice), then the credit code's uniqueness.
+     */
+    private List<FieldProblem> problems(Map<String, String> r, List<CodeName> industryList, Set<String> seen,
+                                        List<RowProblem> warnings, int rowNo) {
+        List<FieldProblem> problems = new ArrayList<>();
+        EnterpriseCommand c = command(r, problems);
+        Set<String> unreadable = new HashSet<>();
+        problems.forEach(p -> unreadable.add(p.field()));
+        EnterpriseRules.Outcome outcome = rules.check(c, industryList);
+        outcome.errors().stream().filter(p -> !unreadable.contains(p.field())).forEach(problems::add);
+        outcome.warnings().forEach(w -> warnings.add(new RowProblem(rowNo, w.field(), w.messageKey(), w.args())));
+        if (CreditCode.check(c.creditCode()) == CreditCode.Check.OK) {
+            String code = CreditCode.normalise(c.creditCode());
+            if (!seen.add(code)) {
+                problems.add(new FieldProblem("creditCode", "enterprise.import.duplicate", code));
+            } else if (enterprises.creditCodeTaken(code)) {
+                problems.add(new FieldProblem("creditCode", "enterprise.creditCode.taken", code));
+            }
+        }
+        return problems;
+    }
+
+    /** The row as a command; a cell that cannot be read is added to {@code problems} and left empty. */
     private static EnterpriseCommand command(Map<String, String> r, List<FieldProblem> problems) {
         BigDecimal lat = decimal(r, "latitude", problems);
         BigDecimal lon = decimal(r, "longitude", problems);
@@ -174,7 +197,7 @@ public class EnterpriseImport {
         Boolean keyUnit = key.isEmpty() || key.equals("false") || key.equals("否") || key.equals("0") ? Boolean.FALSE
                 : key.equals("true") || key.equals("是") || key.equals("1") ? Boolean.TRUE : null;
         if (keyUnit == null) {
-            problems.add(new FieldProblem("key_pollutant_unit", "enterprise.import.boolean", r.get("key_pollutant_unit")));
+            problems.add(new FieldProblem("keyPollutantUnit", "enterprise.import.boolean", r.get("key_pollutant_unit")));
         }
         require(r, "credit_code", problems);
         require(r, "name", problems);
@@ -183,26 +206,27 @@ public class EnterpriseImport {
         String scale = r.getOrDefault("scale", "").trim().toUpperCase(java.util.Locale.ROOT);
         if (!scale.isEmpty() && !Set.of("LARGE", "MEDIUM", "SMALL", "MICRO").contains(scale)) {
             problems.add(new FieldProblem("scale", "enterprise.import.scale", scale));
+            scale = "";
         }
         String status = r.getOrDefault("status", "").trim().toUpperCase(java.util.Locale.ROOT);
         if (!status.isEmpty() && !Set.of("OPERATING", "SUSPENDED", "CLOSED").contains(status)) {
             problems.add(new FieldProblem("status", "enterprise.import.status", status));
+            status = "";
         }
         if (grade != null && (grade < 1 || grade > 3)) {
-            problems.add(new FieldProblem("standardization_grade", "enterprise.import.grade", grade));
-        }
-        if (!problems.isEmpty()) {
-            return null;
+            problems.add(new FieldProblem("standardizationGrade", "enterprise.import.grade", grade));
+            grade = null;
         }
         return new EnterpriseCommand(r.get("credit_code"), r.get("name"), r.get("region_code"), r.get("zone_code"),
                 r.get("address"), lat, lon, r.get("industry_code"), trimToNull(r.get("gbt4754_code")), null,
                 trimToNull(scale), employees, r.get("legal_representative"), r.get("safety_manager"),
-                trimToNull(r.get("safety_manager_phone")), grade, keyUnit, trimToNull(status), null);
+                trimToNull(r.get("safety_manager_phone")), grade, keyUnit == null ? Boolean.FALSE : keyUnit,
+                trimToNull(status), null);
     }
 
     private static void require(Map<String, String> r, String key, List<FieldProblem> problems) {
         if (r.get(key) == null || r.get(key).isBlank()) {
-            problems.add(new FieldProblem(key, "enterprise.import.required", key));
+            problems.add(new FieldProblem(EnterpriseColumns.field(key), "enterprise.import.required", key));
         }
     }
 
@@ -211,7 +235,7 @@ public class EnterpriseImport {
         try {
             return v == null ? null : new BigDecimal(v);
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(key, "enterprise.import.number", v));
+            problems.add(new FieldProblem(EnterpriseColumns.field(key), "enterprise.import.number", v));
             return null;
         }
     }
@@ -221,7 +245,7 @@ public class EnterpriseImport {
         try {
             return v == null ? null : Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            problems.add(new FieldProblem(key, "enterprise.import.number", v));
+            problems.add(new FieldProblem(EnterpriseColumns.field(key), "enterprise.import.number", v));
             return null;
         }
     }

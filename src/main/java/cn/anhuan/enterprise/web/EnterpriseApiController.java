@@ -147,13 +147,14 @@ class EnterpriseApiController {
         try (InputStream in = file.getInputStream()) {
             EnterpriseImportReport report = importer.importFile(in, dryRun);
             ImportAnswer answer = new ImportAnswer(report.rowsRead(), report.created(), report.dryRun(),
-                    translate(report.errors()), translate(report.warnings()));
+                    translate(report.errors()), translate(report.warnings()), report.examplesSkipped());
             return report.ok() ? ResponseEntity.ok(answer) : ResponseEntity.badRequest().body(answer);
         }
     }
 
     private List<ImportAnswer.Problem> translate(List<EnterpriseImportReport.RowProblem> problems) {
         return problems.stream().map(p -> new ImportAnswer.Problem(p.row(), p.field(),
+                messages.getMessage("enterprise.column." + p.field(), null, p.field(), LocaleContextHolder.getLocale()),
                 messages.getMessage(p.messageKey(), p.args(), p.messageKey(), LocaleContextHolder.getLocale())))
                 .toList();
     }
@@ -168,11 +169,12 @@ class EnterpriseApiController {
     record Answer(EnterpriseView enterprise, List<Map<String, String>> warnings) {
     }
 
-    /** An import's outcome, translated. */
-    record ImportAnswer(int rowsRead, int created, boolean dryRun, List<Problem> errors, List<Problem> warnings) {
+    /** An import's outcome, translated; {@code examplesSkipped} are the template's marked sample rows. */
+    record ImportAnswer(int rowsRead, int created, boolean dryRun, List<Problem> errors, List<Problem> warnings,
+                        List<Integer> examplesSkipped) {
 
-        /** A problem of one row. */
-        record Problem(int row, String field, String message) {
+        /** A problem of one row: the field, its column's name in the caller's language, and the reason. */
+        record Problem(int row, String field, String column, String message) {
         }
     }
 }
