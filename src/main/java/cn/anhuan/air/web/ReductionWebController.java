@@ -57,6 +57,9 @@ class ReductionWebController {
     @GetMapping("/air/reduction/enterprises")
     String enterprises(@RequestParam(required = false) String q, Model model) {
         String text = q == null || q.isBlank() ? null : q.trim();
+        if (text != null && text.length() > 100) {
+            text = text.substring(0, 100);
+        }
         model.addAttribute("enterprises", enterprises.search(new EnterpriseFilter(text, null, null, null), null,
                 ENTERPRISE_CHOICES));
         return "air/reduction-parts :: enterprise-options";
