@@ -20,6 +20,12 @@ public enum WarningScheme {
         return code;
     }
 
+    /** The levels this scheme can issue, lowest first (2018 has no blue). */
+    public List<WarningLevel> levels() {
+        return this == S2018 ? List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED)
+                : List.of(WarningLevel.values());
+    }
+
     public static WarningScheme ofCode(String code) {
         for (WarningScheme s : values()) {
             if (s.code.equals(code)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,5 +50,14 @@ class WarningSchemeTests {
 
     private static String name(WarningLevel level) {
         return level == null ? "NONE" : level.name();
+    }
+
+    @Test
+    void eachSchemeOffersOnlyTheLevelsItCanProposeLowestFirst() {
+        assertThat(WarningScheme.S2018.levels()).containsExactly(WarningLevel.YELLOW, WarningLevel.ORANGE,
+                WarningLevel.RED);
+        assertThat(WarningScheme.S2017.levels()).containsExactly(WarningLevel.BLUE, WarningLevel.YELLOW,
+                WarningLevel.ORANGE, WarningLevel.RED);
+        assertThat(WarningScheme.S2017.levels()).contains(WarningScheme.S2017.propose(List.of(210, 150), 0));
     }
 }

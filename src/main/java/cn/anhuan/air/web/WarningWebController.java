@@ -1,16 +1,16 @@
 package cn.anhuan.air.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import cn.anhuan.air.ReductionItem;
-import cn.anhuan.air.ReductionList;
+import cn.anhuan.air.Proposal;
 import cn.anhuan.air.WarningCommand;
 import cn.anhuan.air.WarningLevel;
+import cn.anhuan.air.WarningScheme;
+import cn.anhuan.air.WarningView;
 import cn.anhuan.air.WarningService;
 import cn.anhuan.shared.BusinessRuleException;
 import jakarta.validation.constraints.Size;
@@ -22,17 +22,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The warning desk: forecasts, the proposed level, issuing, changing and lifting; and the reduction list. */
+/** The warning desk: forecasts, the proposed level, issuing, changing and lifting. */
 @Controller
 class WarningWebController {
 
     private final WarningService warnings;
-    private final ReductionList reductions;
     private final Clock clock;
 
-    WarningWebController(WarningService warnings, ReductionList reductions, Clock clock) {
+    WarningWebController(WarningService warnings, Clock clock) {
         this.warnings = warnings;
-        this.reductions = reductions;
         this.clock = clock;
     }
 
@@ -44,10 +42,18 @@ class WarningWebController {
             days.add(today.plusDays(i).toString());
         }
         model.addAttribute("days", days);
-        model.addAttribute("proposal", warnings.proposal());
-        model.addAttribute("active", warnings.active().orElse(null));
+        Proposal proposal = warnings.proposal();
+        WarningView active = warnings.active().orElse(null);
+        List<WarningLevel> issueLevels = WarningScheme.ofCode(proposal.scheme()).levels();
+        model.addAttribute("proposal", proposal);
+        model.addAttribute("active", active);
         model.addAttribute("recent", warnings.recent(10));
-        model.addAttribute("levels", WarningLevel.values());
+        // the issue form offers only the configured scheme's levels and starts at the proposal or the lowest one
+        model.addAttribute("levels", issueLevels);
+        model.addAttribute("defaultLevel", proposal.level() != null && issueLevels.contains(proposal.level())
+                ? proposal.level() : issueLevels.get(0));
+        model.addAttribute("changeLevels", active == null ? issueLevels
+                : WarningScheme.ofCode(active.scheme()).levels());
         return "air/warnings";
     }
 
@@ -112,49 +118,6 @@ class WarningWebController {
     String lift(@PathVariable long id, @RequestParam @Size(max = 2000) String reason, @RequestParam Integer version,
                 RedirectAttributes redirect) {
         return act(redirect, () -> warnings.lift(id, reason, version));
-    }
-
-    @GetMapping("/air/reduction")
-    String reduction(Model model) {
-        model.addAttribute("items", reductions.items(null));
-        model.addAttribute("checks", reductions.check());
-        model.addAttribute("baseline", reductions.baseline());
-        model.addAttribute("levels", List.of(WarningLevel.YELLOW, WarningLevel.ORANGE, WarningLevel.RED));
-        return "air/reduction";
-    }
-
-    @PostMapping("/air/reduction")
-    String addItem(@RequestParam WarningLevel level, @RequestParam @Size(max = 30) String enterpriseCode,
-                   @RequestParam @Size(max = 200) String enterpriseName,
-                   @RequestParam @Size(max = 12) String regionCode, @RequestParam @Size(max = 2000) String measures,
-                   @RequestParam BigDecimal so2, @RequestParam BigDecimal nox, @RequestParam BigDecimal pm,
-                   @RequestParam BigDecimal vocs, RedirectAttributes redirect) {
-        try {
-            reductions.add(new ReductionItem(null, level, enterpriseCode.trim().toUpperCase(java.util.Locale.ROOT),
-                    enterpriseName, regionCode, measures, so2, nox, pm, vocs));
-        } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/air/reduction";
-    }
-
-    @PostMapping("/air/reduction/baseline")
-    String baseline(@RequestParam BigDecimal SO2, @RequestParam BigDecimal NOX, @RequestParam BigDecimal PM,
-                    @RequestParam BigDecimal VOCS, RedirectAttributes redirect) {
-        try {
-            reductions.setBaseline(Map.of("SO2", SO2, "NOX", NOX, "PM", PM, "VOCS", VOCS));
-        } catch (BusinessRuleException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/air/reduction";
-    }
-
-    @PostMapping("/air/reduction/{id}/remove")
-    String remove(@PathVariable long id) {
-        reductions.remove(id);
-        return "redirect:/air/reduction";
     }
 
     private static String act(RedirectAttributes redirect, Runnable action) {
