@@ -66,6 +66,16 @@ public final class Browser {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /**
+     * Clicks what submits a form and waits until the answer's page has replaced the current one, so that what the
+     * test reads next (a field error, a confirmation) is the new page's and not the old one's.
+     */
+    public static void submit(WebDriver driver, org.openqa.selenium.By button) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.findElement(button).click();
+        waitFor(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     /** Saves what the browser shows to {@code target/screenshots/NAME.png}, for people to look at. */
     public static void screenshot(WebDriver driver, String name) {
         try {

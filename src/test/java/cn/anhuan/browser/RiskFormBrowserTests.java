@@ -34,7 +34,7 @@ class RiskFormBrowserTests extends BrowserTest {
         type("c", "7");
         type("controlMeasures", "每日巡检，液位报警联锁");
         type("responsiblePost", "储运班长");
-        driver.findElement(By.id("risk-submit")).click();
+        Browser.submit(driver, By.id("risk-submit"));
         assertThat(driver.findElement(By.id("l-error")).getText())
                 .isEqualTo("L（可能性）：格式不正确：请填写数字（日期请用 yyyy-MM-dd）。");
         assertThat(value("l")).isEqualTo("abc");
@@ -44,12 +44,12 @@ class RiskFormBrowserTests extends BrowserTest {
         Browser.screenshot(driver, "risk-form-letters");
 
         type("l", "4");
-        driver.findElement(By.id("risk-submit")).click();
+        Browser.submit(driver, By.id("risk-submit"));
         assertThat(driver.findElement(By.id("l-error")).getText())
                 .isEqualTo("L（可能性）：取值 4 不在该方法的取值表内（0.1, 0.2, 0.5, 1, 10, 3, 6）。");
 
         type("l", "3");
-        driver.findElement(By.id("risk-submit")).click();
+        Browser.submit(driver, By.id("risk-submit"));
         assertThat(Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("flash"))).getText())
                 .isEqualTo("风险点已评价。");
         assertThat(jdbc.sql("select score from risk.point where enterprise_id = :e and name = '液氨储罐区'")

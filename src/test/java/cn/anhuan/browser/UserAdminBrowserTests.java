@@ -33,7 +33,7 @@ class UserAdminBrowserTests extends BrowserTest {
         new Select(driver.findElement(By.id("role"))).selectByValue("INSPECTOR");
         new Select(driver.findElement(By.id("regionCode"))).selectByValue("141002");
         driver.findElement(By.id("password")).sendKeys("Initial-pass-1");
-        driver.findElement(By.id("user-create")).click();
+        Browser.submit(driver, By.id("user-create"));
         assertThat(flash()).isEqualTo("用户已创建。");
         String userUrl = driver.getCurrentUrl();
 
@@ -41,14 +41,14 @@ class UserAdminBrowserTests extends BrowserTest {
         name.clear();
         name.sendKeys("张监管员");
         new Select(driver.findElement(By.id("role"))).selectByValue("COUNTY_SUPERVISOR");
-        driver.findElement(By.id("user-save")).click();
+        Browser.submit(driver, By.id("user-save"));
         assertThat(flash()).isEqualTo("用户信息已保存。");
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("张监管员");
         assertThat(new Select(driver.findElement(By.id("role"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("COUNTY_SUPERVISOR");
 
         new Select(driver.findElement(By.id("role"))).selectByValue("ENTERPRISE_OFFICER");
-        driver.findElement(By.id("user-save")).click();
+        Browser.submit(driver, By.id("user-save"));
         assertThat(driver.findElement(By.cssSelector("#enterpriseCode + .invalid-feedback")).getText())
                 .isEqualTo("企业安全管理人员必须填写企业统一社会信用代码。");
         assertThat(driver.findElements(By.id("flash"))).isEmpty();
@@ -56,7 +56,7 @@ class UserAdminBrowserTests extends BrowserTest {
 
         driver.get(userUrl);
         driver.findElement(By.id("new-password")).sendKeys("Reset-pass-22");
-        driver.findElement(By.id("reset-password")).click();
+        Browser.submit(driver, By.id("reset-password"));
         assertThat(flash()).isEqualTo("密码已重置。该用户下次登录时须修改密码。");
         assertThat(driver.findElement(By.id("password-change-required")).isDisplayed()).isTrue();
         Browser.screenshot(driver, "user-reset");
@@ -89,7 +89,7 @@ class UserAdminBrowserTests extends BrowserTest {
     private void changePassword(String current, String next) {
         driver.findElement(By.id("currentPassword")).sendKeys(current);
         driver.findElement(By.id("newPassword")).sendKeys(next);
-        driver.findElement(By.id("change-password")).click();
+        Browser.submit(driver, By.id("change-password"));
     }
 
     private String flash() {
