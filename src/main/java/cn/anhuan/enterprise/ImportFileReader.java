@@ -1,6 +1,5 @@
 package cn.anhuan.enterprise;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.anhuan.shared.BusinessRuleException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -84,33 +86,32 @@ class ImportFileReader {
         }
     }
 
+    /** A UTF-8 CSV (with or without a BOM; quoted fields may hold commas, quotes and line breaks). */
     private List<Map<String, String>> csv(byte[] bytes) throws IOException {
+        int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         List<Map<String, String>> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-                StandardCharsets.UTF_8))) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                return rows;
-            }
-            if (headerLine.startsWith("\uFEFF")) {
-                headerLine = headerLine.substring(1);
-            }
-            List<String> keys = new ArrayList<>();
-            for (String h : headerLine.split(",", -1)) {
-                keys.add(EnterpriseColumns.keyOf(h));
-            }
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(
+                new ByteArrayInputStream(bytes, bom, bytes.length - bom), StandardCharsets.UTF_8), format)) {
+            List<String> keys = null;
+            for (CSVRecord record : parser) {
+                if (keys == null) {
+                    keys = new ArrayList<>();
+                    for (String h : record) {
+                        keys.add(EnterpriseColumns.keyOf(h));
+                    }
                     continue;
                 }
                 budget(rows.size());
-                String[] f = line.split(",", -1);
                 Map<String, String> m = new HashMap<>();
                 for (int c = 0; c < keys.size(); c++) {
-                    m.put(keys.get(c), c < f.length ? f[c].trim() : "");
+                    m.put(keys.get(c), c < record.size() ? record.get(c) : "");
                 }
                 rows.add(m);
             }
+        } catch (java.io.UncheckedIOException e) {
+            throw new BusinessRuleException("file", "enterprise.import.unreadable");
         }
         return rows;
     }

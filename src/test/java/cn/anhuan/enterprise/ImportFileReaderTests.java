@@ -62,6 +62,20 @@ class ImportFileReaderTests {
     }
 
     @Test
+    void aCsvKeepsQuotedCommasQuotesAndLineBreaksAndSkipsItsByteOrderMark() throws Exception {
+        ImportFileReader reader = new ImportFileReader(new ImportProperties(10 * MB, 10, 100 * MB, 0.01));
+        byte[] csv = ("\uFEFFname,address\n"
+                + "\"临汾\"\"示例\"\"化工, 有限公司\",\"尧都区\n解放路 1 号\"\n"
+                + "\n"
+                + "第二家,  南街  \n").getBytes(StandardCharsets.UTF_8);
+        var rows = reader.read(new ByteArrayInputStream(csv));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("name", "临汾\"示例\"化工, 有限公司")
+                .containsEntry("address", "尧都区\n解放路 1 号");
+        assertThat(rows.get(1)).containsEntry("name", "第二家").containsEntry("address", "南街");
+    }
+
+    @Test
     void aFileOverTheSizeBudgetIsRefusedBeforeItIsRead() {
         ImportFileReader reader = new ImportFileReader(new ImportProperties(MB, 50_000, 100 * MB, 0.01));
         byte[] csv = ("credit_code\n" + "x\n".repeat(600_000)).getBytes(StandardCharsets.US_ASCII);
